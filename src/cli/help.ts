@@ -1,0 +1,27 @@
+export const HELP = `slim-py — find the smallest Docker image that still runs your Python project, and learn why.
+
+Usage
+  slim-py [DIR]                 the wizard (needs a terminal)
+  slim-py plan [DIR]            read the project, judge native builds, render every strategy (no Docker)
+  slim-py race [DIR] --yes      build every candidate on Docker, smoke-test, rank, write the winner
+  slim-py clean                 remove images and containers left by an interrupted run
+  slim-py help | --version
+
+Options
+  --python X.Y            target Python version (default: from the project, else newest stable)
+  --image ROLE=REF        base image for a role (full, slim, alpine, distroless, debian); repeatable;
+                          REF may contain {python}, e.g. --image slim=registry.local/python:{python}-slim
+  --index-url URL         package index (PEP 503/691) for the analysis and, as PIP_INDEX_URL, for builds
+  --offline               do not ask any index; judge from the built-in table
+  --json                  one JSON object on stdout (plan, race); progress goes to stderr
+  --strategies a,b        race only these strategies
+  --network MODE          network mode for builds (e.g. host); smoke tests always run without network
+  --concurrency N         candidates built at once (default 2)
+  --timeout SECONDS       per-candidate build timeout (default 1200)
+  --keep                  keep the images and containers the race made
+  --yes, -y               race without asking (headless)
+  --write                 write the winning Dockerfile, .dockerignore and reports into DIR
+  --out PATH              where to write the Dockerfile (default DIR/Dockerfile; an existing one is backed up)
+
+Exit codes: 0 success, 1 no candidate passed, 2 bad input (the message says where and what to try).
+`;

@@ -1,0 +1,64 @@
+import type { BuildEvent, BuilderKind, LayerInfo } from '../docker/engine.js';
+import type { MissingLibrary } from '../docker/library-audit.js';
+import type { SmokeFailure } from '../docker/smoke.js';
+import type { StrategyId } from '../strategies/types.js';
+
+/** What one candidate turned out to be. Fields after a failed stage stay at their empty values. */
+export interface Result {
+  id: StrategyId;
+  /** The tag it was built as (removed again at the end unless --keep). */
+  image: string;
+  imageId: string;
+  sizeBytes: number;
+  /** What a registry push/pull moves (gzip layers). */
+  compressedBytes: number;
+  /** Filesystem layers, oldest first, with the instruction that made each. */
+  layers: LayerInfo[];
+  layerCount: number;
+  buildSeconds: number;
+  /** Config.User; '' is root. */
+  user: string;
+  hasShell: boolean;
+  smoke: { ok: boolean; failures: SmokeFailure[] };
+  missingLibraries: MissingLibrary[];
+  /** Why it is disqualified or failed: build error, timeout, failing import, missing library. */
+  error?: string;
+  /** Last lines of build output, for the user. */
+  logTail: string[];
+  /** The stage that failed, when one did. */
+  failedAt?: 'build' | 'inspect' | 'audit' | 'smoke' | 'timeout' | 'cancelled';
+}
+
+export type CandidatePhase = 'queued' | 'building' | 'inspecting' | 'audit' | 'smoke';
+
+export type RaceEvent =
+  | { type: 'race-start'; engine: { builder: BuilderKind; host: string }; candidates: StrategyId[] }
+  | { type: CandidatePhase; id: StrategyId }
+  | { type: 'progress'; id: StrategyId; event: BuildEvent }
+  | { type: 'done'; id: StrategyId; result: Result }
+  | { type: 'failed'; id: StrategyId; result: Result }
+  | {
+      type: 'race-end';
+      results: Result[];
+      cancelled: boolean;
+      /** What the final cleanup removed; undefined with keep. */
+      removed?: { containers: number; images: number };
+    };
+
+export function emptyResult(id: StrategyId, image: string): Result {
+  return {
+    id,
+    image,
+    imageId: '',
+    sizeBytes: 0,
+    compressedBytes: 0,
+    layers: [],
+    layerCount: 0,
+    buildSeconds: 0,
+    user: '',
+    hasShell: false,
+    smoke: { ok: false, failures: [] },
+    missingLibraries: [],
+    logTail: [],
+  };
+}

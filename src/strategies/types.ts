@@ -1,0 +1,83 @@
+import type { Verdict } from '../analysis/types.js';
+import type { Project } from '../project/types.js';
+
+export type Role = 'full' | 'slim' | 'alpine' | 'distroless' | 'debian';
+
+export type StrategyId =
+  | 'full'
+  | 'slim'
+  | 'alpine'
+  | 'multistage-venv'
+  | 'multistage-wheels'
+  | 'multistage-user'
+  | 'multistage-alpine'
+  | 'distroless';
+
+export interface BaseImage {
+  role: Role;
+  ref: string;
+  /** Where the ref came from: 'catalog', '--image', 'pyproject.toml:42'. */
+  source: string;
+}
+
+/** Answers the user gives (or flags give, or the analysis prefilled). */
+export interface Options {
+  python: string;
+  entry: string[] | undefined;
+  images: Record<Role, BaseImage>;
+  indexUrl?: string;
+  extraIndexUrls: string[];
+  /** Extra system packages the user says are needed, beyond the verdicts. */
+  buildPackages: { apt: string[]; apk: string[] };
+  runtimePackages: { apt: string[]; apk: string[] };
+  nonRoot: boolean;
+  /** 'none': PYTHONDONTWRITEBYTECODE and no .pyc; 'compile': compileall at build time. */
+  bytecode: 'none' | 'compile';
+  trim: boolean;
+  cacheMounts: boolean;
+}
+
+export interface Tradeoffs {
+  size: string;
+  buildTime: string;
+  compatibility: string;
+  security: string;
+  debuggability: string;
+}
+
+export interface Candidate {
+  id: StrategyId;
+  title: string;
+  applicable: boolean;
+  /** Why it applies or why not. */
+  reason: string;
+  tradeoffs: Tradeoffs;
+  /** What this strategy teaches, shown in the wizard on focus. */
+  teaches: string;
+  dockerfile: string;
+  /** Base image refs it pulls (FROM lines). */
+  bases: string[];
+  /** The interpreter inside the final image that sees the installed packages ('/opt/venv/bin/python', 'python3'). */
+  python: string;
+  /** Where the app code lives in the image. */
+  workdir: string;
+  /** Build args the engine must pass (PIP_INDEX_URL...), so a private index never lands in ENV. */
+  buildArgs?: Record<string, string>;
+  /** Uses `RUN --mount` (cache or bind mounts): the classic builder cannot build it. */
+  needsBuildKit?: boolean;
+  /** Caveats worth showing next to the candidate (slow musl compiles, an unexpanded $PORT...). */
+  warnings?: string[];
+}
+
+export interface PlanInput {
+  project: Project;
+  verdicts: Verdict[];
+  options: Options;
+}
+
+export interface Strategy {
+  id: StrategyId;
+  title: string;
+  teaches: string;
+  plan(input: PlanInput): Candidate;
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // e2e races build real images; give them room, unit tests stay fast anyway.
+    testTimeout: 20_000,
+    hookTimeout: 600_000,
+  },
+});
