@@ -32,12 +32,17 @@ export async function freeBackupName(path: string): Promise<string> {
  * copied to a fresh backup first, and the new content goes through a temp file + rename so an
  * interrupted write leaves either the old or the new file, never half of one.
  */
-export async function writeKeepingBackup(path: string, content: string): Promise<WriteOutcome> {
+export async function writeKeepingBackup(
+  path: string,
+  content: string,
+  /** An existing file containing this marker was written by us earlier: replaced without a backup. */
+  ownMarker?: string,
+): Promise<WriteOutcome> {
   const old = await readIfExists(path);
   if (old === content) return { path, status: 'unchanged' };
   await mkdir(dirname(path), { recursive: true });
   let backup: string | undefined;
-  if (old !== undefined) {
+  if (old !== undefined && !(ownMarker && old.includes(ownMarker))) {
     backup = await freeBackupName(path);
     await copyFile(path, backup);
   }

@@ -1,0 +1,116 @@
+import type { Project } from '../project/types.js';
+import { redactUrl } from './index-client.js';
+import { isIndexUnavailable } from './index-unavailable.js';
+import { judge, type Lookup, type Request } from './judge.js';
+import { nativeEntry, pureEntry } from './knowledge-table.js';
+import { evaluateMarker, linuxMarkerEnv } from './markers.js';
+import { normaliseName } from './names.js';
+import { pinnedVersion } from './pep440.js';
+import type { IndexClient, Target, Verdict } from './types.js';
+
+export interface AnalyseOptions {
+  index?: IndexClient;
+  target: Target;
+  offline: boolean;
+  /** Also judge the native packages that dependencies pull in (pandas → numpy). Default true. */
+  transitive?: boolean;
+}
+
+export interface Analysis {
+  verdicts: Verdict[];
+  notes: string[];
+}
+
+function requestsFor(project: Project, target: Target, notes: string[]): Request[] {
+  const env = linuxMarkerEnv(target.python, target.arch);
+  const seen = new Set<string>();
+  const out: Request[] = [];
+  for (const dep of project.dependencies) {
+    if (dep.group) continue; // optional groups and dev dependencies are not in the image
+    const name = normaliseName(dep.name);
+    if (seen.has(name)) continue;
+    if (evaluateMarker(dep.marker, env) === false) {
+      notes.push(
+        `${name}: skipped, its marker (${dep.marker}) is false on Linux with Python ${target.python}`,
+      );
+      continue;
+    }
+    seen.add(name);
+    const from = dep.vcsUrl ? 'vcs' : dep.localPath ? 'local' : dep.url ? 'url' : 'index';
+    const req: Request = { name, specifier: dep.specifier, from, extras: dep.extras };
+    const pin = dep.locked?.version ?? pinnedVersion(dep.specifier);
+    if (pin) req.pin = pin;
+    if (dep.url) req.url = dep.url;
+    out.push(req);
+  }
+  return out;
+}
+
+/** Native packages that the requests pull in (table knowledge), breadth first, each once. */
+function pulledIn(direct: Request[]): Request[] {
+  const known = new Set(direct.map((r) => r.name));
+  const out: Request[] = [];
+  const queue: { name: string; extras: string[]; label: string }[] = direct.map((r) => ({
+    name: r.name,
+    extras: r.extras ?? [],
+    label: r.via ?? r.name,
+  }));
+  while (queue.length > 0) {
+    const { name, extras, label } = queue.shift()!;
+    const entry = nativeEntry(name) ?? pureEntry(name);
+    if (!entry) continue;
+    const pulls = (entry.pulls ?? []).map((p) => ({ p, via: label }));
+    for (const extra of extras.map(normaliseName)) {
+      for (const p of entry.extras?.[extra] ?? []) pulls.push({ p, via: `${name}[${extra}]` });
+    }
+    for (const { p, via } of pulls) {
+      if (known.has(p)) continue;
+      known.add(p);
+      out.push({ name: p, specifier: '', from: 'index', via });
+      queue.push({ name: p, extras: [], label: via });
+    }
+  }
+  return out;
+}
+
+/**
+ * One verdict per runtime dependency (and, unless `transitive: false`, per native package they
+ * pull in), from the index's real files when it answers and from the built-in table otherwise.
+ */
+export async function analyse(project: Project, opts: AnalyseOptions): Promise<Analysis> {
+  const notes: string[] = [];
+  const direct = requestsFor(project, opts.target, notes);
+  const requests = opts.transitive === false ? direct : [...direct, ...pulledIn(direct)];
+  const index = opts.offline ? undefined : opts.index;
+  const label = index ? redactUrl(index.url) : 'the index';
+  const failures: string[] = [];
+
+  const lookup = async (req: Request): Promise<Lookup> => {
+    if (!index || req.from !== 'index') return { state: 'not-asked' };
+    try {
+      const files = await index.files(req.name);
+      return files ? { state: 'files', files } : { state: 'absent' };
+    } catch (e) {
+      if (!isIndexUnavailable(e)) throw e;
+      failures.push(e.detail);
+      return { state: 'unavailable' };
+    }
+  };
+  const verdicts = await Promise.all(
+    requests.map(async (req) => judge(req, await lookup(req), opts.target, label)),
+  );
+
+  if (opts.offline) notes.push('offline: verdicts from the built-in table (no index asked)');
+  else if (!opts.index) notes.push('no package index given: verdicts from the built-in table');
+  else if (failures.length > 0) {
+    const scope =
+      failures.length < requests.filter((r) => r.from === 'index').length
+        ? ` for ${failures.length} packages`
+        : '';
+    notes.push(`index ${label} unreachable (${failures[0]}): verdicts from the built-in table${scope}`);
+  }
+  const unknown = verdicts.filter((v) => v.glibc === 'unknown' && v.musl === 'unknown').map((v) => v.name);
+  if (unknown.length > 0)
+    notes.push(`no verdict for ${unknown.join(', ')}: nothing tells whether they need a compiler`);
+  return { verdicts, notes };
+}

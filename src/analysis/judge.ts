@@ -1,0 +1,143 @@
+import { type NativeEntry, nativeEntry, type PureEntry, pureEntry } from './knowledge-table.js';
+import { systemPackages, tableAvailability } from './table-verdict.js';
+import type { Availability, IndexFile, Libc, Target, Verdict } from './types.js';
+import { type Decision, decide, parseWheelName, wheelFits } from './wheel-tags.js';
+
+/** One thing to judge: a dependency of the project, or one that a dependency pulls in. */
+export interface Request {
+  name: string;
+  specifier: string;
+  pin?: string;
+  via?: string;
+  /** Extras asked for (`uvicorn[standard]`): they may pull native packages in. */
+  extras?: string[];
+  /** How it is installed: from an index, or built from a local path / VCS checkout / direct URL. */
+  from: 'index' | 'local' | 'vcs' | 'url';
+  url?: string;
+}
+
+/** What the index said about one project. */
+export type Lookup =
+  | { state: 'files'; files: IndexFile[] }
+  | { state: 'absent' }
+  | { state: 'unavailable' }
+  | { state: 'not-asked' };
+
+interface Known {
+  native?: NativeEntry;
+  pure?: PureEntry;
+}
+
+function tableSide(k: Known, libc: Libc, req: Request): Availability {
+  if (k.native) return tableAvailability(k.native, libc, req.pin, req.specifier);
+  return k.pure ? 'pure' : 'unknown';
+}
+
+function tableReason(k: Known): string | undefined {
+  return k.native?.reason ?? k.pure?.reason;
+}
+
+function verdict(
+  req: Request,
+  k: Known,
+  glibc: Availability,
+  musl: Availability,
+  rest: Partial<Verdict>,
+): Verdict {
+  const v: Verdict = {
+    name: req.name,
+    glibc,
+    musl,
+    ...systemPackages(k.native, glibc, musl),
+    reason: rest.reason ?? '',
+    source: rest.source ?? 'table',
+    traps: [...(k.native?.traps ?? k.pure?.traps ?? []), ...(rest.traps ?? [])],
+  };
+  if (req.via) v.via = req.via;
+  const version = rest.version ?? req.pin;
+  if (version) v.version = version;
+  return v;
+}
+
+/** Local paths, VCS checkouts and sdist URLs are always built in the builder. */
+function fromSource(req: Request, k: Known): Verdict {
+  const how =
+    req.from === 'vcs'
+      ? 'VCS dependency: built from source in the builder (which needs git)'
+      : req.from === 'url'
+        ? 'direct URL to a source archive: built from source in the builder'
+        : 'local path: built from source in the builder';
+  const extra = req.from === 'vcs' ? { apt: ['git'], apk: ['git'] } : { apt: [], apk: [] };
+  const side: Availability = k.pure || k.native?.pure ? 'pure' : k.native ? 'compile' : 'unknown';
+  const v = verdict(req, k, side, side, { reason: tableReason(k) ? `${how}; ${tableReason(k)}` : how });
+  v.buildPackages = {
+    apt: [...v.buildPackages.apt, ...extra.apt],
+    apk: [...v.buildPackages.apk, ...extra.apk],
+  };
+  return v;
+}
+
+function directWheel(req: Request, k: Known, target: Target): Verdict {
+  const filename = decodeURIComponent(req.url!.split(/[?#]/)[0]!.split('/').pop()!);
+  const wheel = parseWheelName(filename)!;
+  const side = (libc: Libc): Availability => wheelFits(wheel, { ...target, libc }) ?? 'unknown';
+  const [g, m] = [side('glibc'), side('musl')];
+  const misfit =
+    g === 'unknown' || m === 'unknown'
+      ? `; ${filename} does not fit every platform: pip refuses it there`
+      : '';
+  return verdict(req, k, g, m, { reason: `direct wheel URL ${filename}${misfit}`, version: wheel.version });
+}
+
+function indexReason(g: Decision, m: Decision): string {
+  return g.why === m.why ? `index: ${g.why}` : `index: glibc ${g.why}; musl ${m.why}`;
+}
+
+/** The verdict for one request, from the index's files when there are some and the table otherwise. */
+export function judge(req: Request, lookup: Lookup, target: Target, indexLabel: string): Verdict {
+  const k: Known = { native: nativeEntry(req.name), pure: pureEntry(req.name) };
+  if (req.from === 'url' && req.url && /\.whl([?#]|$)/i.test(req.url)) return directWheel(req, k, target);
+  if (req.from !== 'index') return fromSource(req, k);
+
+  const tableG = tableSide(k, 'glibc', req);
+  const tableM = tableSide(k, 'musl', req);
+  const known = tableReason(k);
+  const fallback = (why: string, traps: string[] = []) =>
+    verdict(req, k, tableG, tableM, {
+      reason: known
+        ? `${known}${why ? ` (${why})` : ''}`
+        : `not in the built-in table${why ? ` ${why}` : ''}`,
+      traps,
+    });
+
+  if (lookup.state === 'absent')
+    return fallback(known ? `not on ${indexLabel}` : `and not on ${indexLabel}`, [
+      `${req.name} is not on ${indexLabel}: pip fails unless another index or --find-links provides it`,
+    ]);
+  if (lookup.state !== 'files') return fallback(known ? '' : 'and no index answer to check its wheels');
+
+  const opts = { pin: req.pin, specifier: req.specifier };
+  const g = decide(req.name, lookup.files, { ...target, libc: 'glibc' }, opts);
+  const m = decide(req.name, lookup.files, { ...target, libc: 'musl' }, opts);
+  if (g.availability === 'unknown' && m.availability === 'unknown') {
+    const traps = g.pinMissing
+      ? [
+          `${req.name} ${req.pin} is not on ${indexLabel}: pip fails unless another index or --find-links provides it`,
+        ]
+      : [];
+    return fallback(known ? `index: ${g.why}` : `and the index gives no answer: ${g.why}`, traps);
+  }
+
+  // A known pure package with only an sdist still needs no compiler.
+  const settle = (d: Decision, table: Availability): Availability =>
+    d.availability === 'unknown'
+      ? table
+      : d.availability === 'compile' && k.pure && d.file
+        ? 'pure'
+        : d.availability;
+  return verdict(req, k, settle(g, tableG), settle(m, tableM), {
+    reason: known ? `${indexReason(g, m)}. ${known}` : indexReason(g, m),
+    source: 'index',
+    version: g.version ?? m.version,
+  });
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { type Flags, parseCliArgs } from './cli/args.js';
+import { HELP } from './cli/help.js';
+import { planCommand } from './commands/plan.js';
+import { isUserError } from './errors.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function dispatch(command: string, flags: Flags): Promise<number> {
+  switch (command) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case 'plan':
+      return planCommand(flags, process.stdout);
+    case 'race': {
+      const { raceCommand } = await import('./commands/race.js');
+      return raceCommand(flags);
+    }
+    case 'clean': {
+      const { cleanCommand } = await import('./commands/clean.js');
+      return cleanCommand(flags);
+    }
+    default: {
+      // The wizard is the only place React/Ink load: headless commands stay lean.
+      const { wizardCommand } = await import('./commands/wizard.js');
+      return wizardCommand(flags);
+    }
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { command, flags } = parseCliArgs(argv);
+    return await dispatch(command, flags);
+  } catch (e) {
+    if (isUserError(e)) {
+      process.stderr.write(`slim-py: ${e.format()}\n`);
+      return e.exitCode;
+    }
+    // A bug of ours, not the user's input: say so plainly, keep the detail for the report.
+    process.stderr.write(
+      `slim-py: internal error: ${(e as Error)?.message ?? String(e)}\n  what to try: rerun with SLIM_PY_DEBUG=1 and report the output\n`,
+    );
+    if (process.env.SLIM_PY_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+    return 70;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

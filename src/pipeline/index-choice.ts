@@ -1,0 +1,35 @@
+import type { Source } from '../errors.js';
+import type { Project } from '../project/types.js';
+import type { PyprojectSettings } from '../strategies/index.js';
+
+export const PYPI_SIMPLE = 'https://pypi.org/simple/';
+
+export interface IndexChoice {
+  url: string;
+  /** '--index-url', 'pyproject.toml:12', 'requirements.txt:1', 'PIP_INDEX_URL', 'default'. */
+  source: string;
+  /** Whether builds must be told (a default PyPI needs no build arg; a requirements line is read by pip itself). */
+  passToBuilds: boolean;
+}
+
+function at(s: Source): string {
+  return s.line ? `${s.file}:${s.line}` : s.file;
+}
+
+/** The index asked for wheel facts and given to builds: flag > pyproject > requirements > env > PyPI. */
+export function chooseIndex(
+  flag: string | undefined,
+  settings: PyprojectSettings,
+  project: Project,
+  env: NodeJS.ProcessEnv,
+): IndexChoice {
+  if (flag) return { url: flag, source: '--index-url', passToBuilds: true };
+  if (settings.indexUrl) {
+    return { url: settings.indexUrl.value, source: at(settings.indexUrl.source), passToBuilds: true };
+  }
+  if (project.index.indexUrl) {
+    return { url: project.index.indexUrl.value, source: at(project.index.indexUrl.source), passToBuilds: false };
+  }
+  if (env.PIP_INDEX_URL) return { url: env.PIP_INDEX_URL, source: 'PIP_INDEX_URL', passToBuilds: true };
+  return { url: PYPI_SIMPLE, source: 'default', passToBuilds: false };
+}

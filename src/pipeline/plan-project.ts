@@ -1,0 +1,73 @@
+import { analyse } from '../analysis/analyse.js';
+import { createIndexClient } from '../analysis/index-client.js';
+import type { Arch, Verdict } from '../analysis/types.js';
+import { scanProject } from '../project/scan.js';
+import type { Project } from '../project/types.js';
+import {
+  defaultOptions,
+  type ImageOverride,
+  parseImageFlag,
+  planCandidates,
+  type Recommendation,
+  recommend,
+  resolveImages,
+} from '../strategies/index.js';
+import type { Candidate, Options } from '../strategies/types.js';
+import { chooseIndex, type IndexChoice } from './index-choice.js';
+import { readSlimPySettings } from './pyproject-settings.js';
+
+export interface PlanRequest {
+  dir: string;
+  python?: string;
+  /** `--image ROLE=REF` flags, in order. */
+  images: string[];
+  indexUrl?: string;
+  offline: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Tweaks the answers before rendering (the wizard's edits). */
+  adjust?: (options: Options) => Options;
+}
+
+export interface PlanResult {
+  project: Project;
+  verdicts: Verdict[];
+  /** What the analysis wants the user to know (offline, unreachable index...). */
+  notes: string[];
+  index: IndexChoice;
+  options: Options;
+  candidates: Candidate[];
+  recommended: Recommendation;
+}
+
+export function hostArch(): Arch {
+  return process.arch === 'arm64' ? 'aarch64' : 'x86_64';
+}
+
+/** scan → analyse → plan: everything that needs no Docker engine. Throws UserError on bad input. */
+export async function planProject(req: PlanRequest): Promise<PlanResult> {
+  const env = req.env ?? process.env;
+  const flagImages = req.images.map((f) => parseImageFlag(f));
+  const project = await scanProject(req.dir, req.python ? { python: req.python } : {});
+  const settings = await readSlimPySettings(project.root);
+  const index = chooseIndex(req.indexUrl, settings, project, env);
+  const { verdicts, notes } = await analyse(project, {
+    target: { python: project.python.version, arch: hostArch() },
+    offline: req.offline,
+    ...(req.offline ? {} : { index: createIndexClient(index.url) }),
+  });
+  // pyproject first, flags last: later overrides win.
+  const overrides: ImageOverride[] = [...settings.images, ...flagImages];
+  const images = resolveImages(project.python.version, overrides);
+  let options = defaultOptions(project, verdicts, images);
+  if (index.passToBuilds) options = { ...options, indexUrl: index.url };
+  const extras = settings.extraIndexUrls.map((u) => u.value);
+  if (extras.length > 0) options = { ...options, extraIndexUrls: [...options.extraIndexUrls, ...extras] };
+  if (req.adjust) options = req.adjust(options);
+  return replan({ project, verdicts, notes, index, options });
+}
+
+/** Renders the candidates again for changed answers (the wizard re-plans without re-scanning). */
+export function replan(base: Omit<PlanResult, 'candidates' | 'recommended'>): PlanResult {
+  const candidates = planCandidates({ project: base.project, verdicts: base.verdicts, options: base.options });
+  return { ...base, candidates, recommended: recommend(candidates, base.project, base.verdicts) };
+}

@@ -1,0 +1,30 @@
+import { UserError } from '../errors.js';
+import { STRATEGIES } from '../strategies/index.js';
+import type { Candidate, StrategyId } from '../strategies/types.js';
+
+export interface Selection {
+  candidates: Candidate[];
+  /** Asked for (or planned) but not raced, with why. */
+  skipped: { id: StrategyId; reason: string }[];
+}
+
+const IDS = STRATEGIES.map((s) => s.id) as string[];
+
+/** The candidates to race: the ones asked for (`--strategies`), else every applicable one. */
+export function selectCandidates(all: Candidate[], wanted?: string[]): Selection {
+  for (const id of wanted ?? []) {
+    if (!IDS.includes(id)) {
+      throw new UserError(`--strategies: unknown strategy ${JSON.stringify(id)}`, `choose from ${IDS.join(', ')}`);
+    }
+  }
+  const asked = wanted ? all.filter((c) => wanted.includes(c.id)) : all;
+  const candidates = asked.filter((c) => c.applicable);
+  const skipped = asked.filter((c) => !c.applicable).map((c) => ({ id: c.id, reason: c.reason }));
+  if (candidates.length === 0) {
+    throw new UserError(
+      'no applicable strategy to race',
+      skipped.length ? `each was ruled out: ${skipped.map((s) => `${s.id}: ${s.reason}`).join('; ')}` : 'drop --strategies or name applicable ones (slim-py plan lists them)',
+    );
+  }
+  return { candidates, skipped };
+}

@@ -1,0 +1,20 @@
+import type { Leaderboard } from './leaderboard.js';
+import { clip, mb, seconds, times } from './units.js';
+
+/** The leaderboard as a plain-text table (headless `race`, markdown report reuses the rows). */
+export function leaderboardText(board: Leaderboard): string {
+  const out: string[] = [];
+  out.push(
+    `${'#'.padEnd(3)}${'candidate'.padEnd(19)}${'size'.padStart(10)}${'compressed'.padStart(12)}${'vs full'.padStart(9)}${'layers'.padStart(8)}${'build'.padStart(9)}  smoke  user  shell`,
+  );
+  for (const r of board.rows) {
+    out.push(
+      `${String(r.rank).padEnd(3)}${r.id.padEnd(19)}${mb(r.sizeBytes).padStart(10)}${mb(r.compressedBytes).padStart(12)}${times(r.timesSmaller).padStart(9)}${String(r.layerCount || '-').padStart(8)}${seconds(r.buildSeconds).padStart(9)}  ${r.passed ? 'ok   ' : 'FAIL '}  ${r.nonRoot ? 'user' : 'root'}  ${r.hasShell ? 'yes' : 'no'}`,
+    );
+    if (r.reason) out.push(`     ✗ ${clip(r.reason, 100)}`);
+    for (const l of r.largestLayers) out.push(`     ${mb(l.sizeBytes).padStart(9)}  ${clip(l.createdBy, 90)}`);
+  }
+  if (board.winner) out.push('', `Winner: ${board.winner} (smallest candidate that passed its smoke test and library audit)`);
+  else out.push('', 'No candidate passed: see the reasons above.');
+  return `${out.join('\n')}\n`;
+}

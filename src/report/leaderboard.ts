@@ -1,0 +1,71 @@
+import type { LayerInfo } from '../docker/engine.js';
+import type { Result } from '../race/types.js';
+import type { StrategyId } from '../strategies/types.js';
+
+export interface Row {
+  rank: number;
+  id: StrategyId;
+  passed: boolean;
+  sizeBytes: number;
+  compressedBytes: number;
+  /** How many times smaller than the baseline (`full`); undefined when there is no passing baseline. */
+  timesSmaller?: number;
+  layerCount: number;
+  buildSeconds: number;
+  nonRoot: boolean;
+  hasShell: boolean;
+  /** The three largest layers, largest first: where the bytes went. */
+  largestLayers: LayerInfo[];
+  /** Why it failed or was disqualified (failing import, missing library, build error). */
+  reason?: string;
+  result: Result;
+}
+
+export interface Leaderboard {
+  rows: Row[];
+  baseline?: StrategyId;
+  /** Smallest passing candidate, the default choice. */
+  winner?: StrategyId;
+}
+
+export const BASELINE: StrategyId = 'full';
+
+export function passed(r: Result): boolean {
+  return !r.error && r.smoke.ok && r.missingLibraries.length === 0 && r.sizeBytes > 0;
+}
+
+function failureReason(r: Result): string {
+  if (r.error) return r.error;
+  if (r.missingLibraries.length > 0) {
+    const m = r.missingLibraries[0]!;
+    return `missing ${m.soname} (needed by ${m.neededBy})${m.package ? `: install ${m.package} in the runtime stage` : ''}`;
+  }
+  const f = r.smoke.failures[0];
+  return f ? `import ${f.module} failed: ${f.error}` : 'smoke test did not pass';
+}
+
+/** Passing candidates by size, then the failed ones with their reason (issue 3 "Rank"). */
+export function rank(results: Result[]): Leaderboard {
+  const ok = results.filter(passed).sort((a, b) => a.sizeBytes - b.sizeBytes || a.buildSeconds - b.buildSeconds);
+  const bad = results.filter((r) => !passed(r));
+  const base = results.find((r) => r.id === BASELINE && passed(r));
+  const rows = [...ok, ...bad].map((r, i): Row => {
+    const isOk = passed(r);
+    return {
+      rank: i + 1,
+      id: r.id,
+      passed: isOk,
+      sizeBytes: r.sizeBytes,
+      compressedBytes: r.compressedBytes,
+      ...(base && isOk ? { timesSmaller: base.sizeBytes / r.sizeBytes } : {}),
+      layerCount: r.layerCount,
+      buildSeconds: r.buildSeconds,
+      nonRoot: r.user !== '' && r.user !== 'root' && r.user !== '0' && !r.user.startsWith('0:'),
+      hasShell: r.hasShell,
+      largestLayers: [...r.layers].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 3),
+      ...(isOk ? {} : { reason: failureReason(r) }),
+      result: r,
+    };
+  });
+  return { rows, ...(base ? { baseline: base.id } : {}), ...(ok[0] ? { winner: ok[0].id } : {}) };
+}

@@ -1,0 +1,31 @@
+import type { Candidate } from '../strategies/types.js';
+import type { Leaderboard } from './leaderboard.js';
+import { clip, mb, seconds, times } from './units.js';
+
+/** The markdown report written beside the Dockerfile: the leaderboard and why each is its size. */
+export function markdownReport(projectName: string, board: Leaderboard, candidates: Candidate[]): string {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const out: string[] = [`# slim-py report: ${projectName}`, ''];
+  out.push(
+    board.winner
+      ? `Winner: **${board.winner}** — the smallest candidate that imported every installed package and found every shared library it needs.`
+      : 'No candidate passed its smoke test and library audit.',
+    '',
+    '| # | candidate | size | compressed | × smaller than full | layers | build | smoke | non-root | shell |',
+    '|---|---|---:|---:|---:|---:|---:|---|---|---|',
+  );
+  for (const r of board.rows) {
+    out.push(
+      `| ${r.rank} | ${r.id} | ${mb(r.sizeBytes)} | ${mb(r.compressedBytes)} | ${times(r.timesSmaller)} | ${r.layerCount || '-'} | ${seconds(r.buildSeconds)} | ${r.passed ? '✓' : `✗ ${clip(r.reason ?? '', 80).replaceAll('|', '\\|')}`} | ${r.nonRoot ? 'yes' : 'no'} | ${r.hasShell ? 'yes' : 'no'} |`,
+    );
+  }
+  out.push('', '## Where the bytes went', '');
+  for (const r of board.rows.filter((x) => x.passed)) {
+    const c = byId.get(r.id);
+    out.push(`### ${r.id}${c ? ` — ${c.title}` : ''}`, '');
+    if (c) out.push(c.teaches, '');
+    for (const l of r.largestLayers) out.push(`- ${mb(l.sizeBytes)}: \`${clip(l.createdBy, 120).replaceAll('`', "'")}\``);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}

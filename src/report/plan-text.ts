@@ -1,0 +1,46 @@
+import { formatSource } from '../errors.js';
+import type { PlanResult } from '../pipeline/plan-project.js';
+
+const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', unknown: '?' } as const;
+
+/** The readable plan: what was found and where from, the verdicts, then every candidate. */
+export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { dockerfiles: true }): string {
+  const { project } = plan;
+  const out: string[] = [];
+  out.push(`slim-py plan for ${project.name} (${project.root})`, '');
+  out.push(`  manager   ${project.manager}   files: ${project.files.map((f) => f.path).join(', ')}`);
+  out.push(`  python    ${project.python.version}   (${formatSource(project.python.source)}: ${project.python.reason})`);
+  out.push(
+    `  entry     ${project.entry ? `${project.entry.command}   (${formatSource(project.entry.source)})` : '(none found: pass it in the wizard)'}`,
+  );
+  out.push(`  index     ${plan.index.url}   (${plan.index.source})`);
+  for (const img of Object.values(plan.options.images)) out.push(`  image     ${img.role.padEnd(10)} ${img.ref}   (${img.source})`);
+  for (const w of project.warnings) out.push(`  warning   ${w.source ? `${formatSource(w.source)}: ` : ''}${w.message}`);
+  for (const n of plan.notes) out.push(`  note      ${n}`);
+  out.push('', `Dependencies (${plan.verdicts.length})          glibc     musl      source`);
+  for (const v of plan.verdicts) {
+    out.push(
+      `  ${v.name.padEnd(24)} ${BADGE[v.glibc].padEnd(9)} ${BADGE[v.musl].padEnd(9)} ${v.source}${v.via ? ` (via ${v.via})` : ''}`,
+    );
+    out.push(`      ${v.reason}`);
+    const build = v.buildPackages.apt.join(' ');
+    const run = v.runtimePackages.apt.join(' ');
+    if (build || run) out.push(`      apt: build ${build || '-'} | run ${run || '-'}`);
+    for (const t of v.traps) out.push(`      ! ${t}`);
+  }
+  out.push('', 'Candidates');
+  for (const c of plan.candidates) {
+    const mark = c.applicable ? (plan.recommended.ids.includes(c.id) ? '*' : ' ') : 'x';
+    out.push(`  ${mark} ${c.id.padEnd(18)} ${c.title}`);
+    out.push(`      ${c.reason}`);
+  }
+  out.push('', `Recommended order: ${plan.recommended.ids.join(', ')}`);
+  for (const w of plan.recommended.why) out.push(`  - ${w}`);
+  if (opts.dockerfiles) {
+    for (const c of plan.candidates.filter((x) => x.applicable)) {
+      out.push('', `----- ${c.id}: Dockerfile -----`, c.dockerfile.trimEnd());
+    }
+  }
+  out.push('', 'Next: slim-py race --yes   (builds and measures every candidate)');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,43 @@
+import type { EngineInfo } from '../docker/engine.js';
+import type { Candidate } from '../strategies/types.js';
+import type { Leaderboard } from './leaderboard.js';
+
+/** The `race --json` contract (issue 3): scripts rely on these names; add, never rename. */
+export function raceJson(
+  engine: Pick<EngineInfo, 'builder' | 'host'>,
+  board: Leaderboard,
+  candidates: Candidate[],
+  written: string[],
+  cancelled = false,
+) {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  return {
+    engine: { builder: engine.builder, host: engine.host },
+    baseline: board.baseline ?? null,
+    winner: board.winner ?? null,
+    cancelled,
+    candidates: board.rows.map((row) => {
+      const r = row.result;
+      return {
+        id: r.id,
+        rank: row.rank,
+        passed: row.passed,
+        dockerfile: byId.get(r.id)?.dockerfile ?? '',
+        image: r.image,
+        sizeBytes: r.sizeBytes,
+        compressedBytes: r.compressedBytes,
+        timesSmaller: row.timesSmaller ?? null,
+        layers: r.layers.map((l) => ({ sizeBytes: l.sizeBytes, createdBy: l.createdBy })),
+        layerCount: r.layerCount,
+        buildSeconds: r.buildSeconds,
+        user: r.user,
+        hasShell: r.hasShell,
+        smoke: { ok: r.smoke.ok, failures: r.smoke.failures },
+        missingLibraries: r.missingLibraries,
+        error: row.reason ?? null,
+        logTail: row.passed ? [] : r.logTail,
+      };
+    }),
+    written,
+  };
+}

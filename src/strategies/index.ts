@@ -1,0 +1,67 @@
+import type { Verdict } from '../analysis/types.js';
+import type { Project } from '../project/types.js';
+import { alpine } from './alpine.js';
+import { distroless } from './distroless.js';
+import { full } from './full.js';
+import { multistageAlpine } from './multistage-alpine.js';
+import { multistageUser } from './multistage-user.js';
+import { multistageVenv } from './multistage-venv.js';
+import { multistageWheels } from './multistage-wheels.js';
+import { slim } from './slim.js';
+import type { BaseImage, Candidate, Options, PlanInput, Role, Strategy } from './types.js';
+
+export {
+  CATALOG,
+  DISTROLESS_PYTHON,
+  type ImageOverride,
+  isRole,
+  parseImageFlag,
+  ROLES,
+  resolveImages,
+} from './catalog.js';
+export { imagesFromPyprojectTable, type PyprojectSettings } from './pyproject-settings.js';
+export { type Recommendation, recommend } from './recommend.js';
+export { buildArgs } from './render/pip-install.js';
+export { RUNTIME_TEST_PACKAGES } from './render/trim.js';
+
+/** Every strategy, in the order of the catalog (DESIGN.md). */
+export const STRATEGIES: readonly Strategy[] = [
+  full,
+  slim,
+  alpine,
+  multistageVenv,
+  multistageWheels,
+  multistageUser,
+  multistageAlpine,
+  distroless,
+];
+
+/** One candidate per strategy, applicable or not (the reason says why not). */
+export function planCandidates(input: PlanInput): Candidate[] {
+  return STRATEGIES.map((s) => s.plan(input));
+}
+
+/**
+ * Answers before the user gives any: the project's Python, entry and index, a non-root user,
+ * no bytecode (smallest), trimming on (the smoke test checks it), no cache mounts (they need BuildKit).
+ * The verdicts' system packages are not copied in: the strategies add them; these are the user's extras.
+ */
+export function defaultOptions(
+  project: Project,
+  _verdicts: Verdict[],
+  images: Record<Role, BaseImage>,
+): Options {
+  return {
+    python: project.python.version,
+    entry: project.entry?.argv,
+    images,
+    ...(project.index.indexUrl ? { indexUrl: project.index.indexUrl.value } : {}),
+    extraIndexUrls: project.index.extraIndexUrls.map((u) => u.value),
+    buildPackages: { apt: [], apk: [] },
+    runtimePackages: { apt: [], apk: [] },
+    nonRoot: true,
+    bytecode: 'none',
+    trim: true,
+    cacheMounts: false,
+  };
+}

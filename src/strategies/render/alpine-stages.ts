@@ -1,0 +1,31 @@
+import { apkInstall } from './apk.js';
+import type { RenderContext } from './context.js';
+import { namesVerb, run } from './lines.js';
+import { alpineUser, runtimeEnv } from './options.js';
+
+/** The first lines of every Alpine runtime (shared by alpine and multistage-alpine). */
+export function alpineRuntimeLines(ctx: RenderContext): string[] {
+  const apk = ctx.needs.runtime.apk;
+  const cmds = [...(apk.length ? [apkInstall(apk)] : []), ...(ctx.options.nonRoot ? alpineUser() : [])];
+  return [
+    runtimeEnv(ctx.options),
+    ...(apk.length ? [`# musl builds of the shared libraries the packages load (${apk.join(', ')}).`] : []),
+    ...(cmds.length ? [run(cmds)] : []),
+    'WORKDIR /app',
+  ];
+}
+
+/** What Alpine means for this project, for reasons and warnings. */
+export function muslCaveats(ctx: RenderContext): string[] {
+  const { compiles, unknown } = ctx.needs;
+  const out: string[] = [];
+  if (compiles.musl.length) {
+    out.push(
+      `${namesVerb(compiles.musl, 'compile')} from source on musl ` +
+        '(no musllinux wheel): expect a long build and check the size, it is not always smaller.',
+    );
+  }
+  if (unknown.musl.length)
+    out.push(`Unknown whether ${namesVerb(unknown.musl, 'install')} on musl without compiling.`);
+  return out;
+}

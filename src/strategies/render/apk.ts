@@ -1,0 +1,11 @@
+import { wrap } from './lines.js';
+
+/** --no-cache: no index left in /var/cache/apk (hadolint DL3019). */
+export function apkInstall(packages: string[]): string {
+  return wrap('apk add --no-cache', packages);
+}
+
+/** A named virtual package groups the build deps, so one `apk del` in the same RUN removes them all. */
+export function apkTransient(packages: string[], use: string[]): string[] {
+  return [wrap('apk add --no-cache --virtual .build-deps', packages), ...use, 'apk del .build-deps'];
+}

@@ -1,0 +1,64 @@
+import type { Candidate, StrategyId, Tradeoffs } from '../types.js';
+import type { RenderContext } from './context.js';
+import { renderDockerfile, type Stage, unique } from './lines.js';
+import { buildArgs } from './pip-install.js';
+
+export interface CandidateParts {
+  id: StrategyId;
+  title: string;
+  teaches: string;
+  applicable: boolean;
+  reason: string;
+  tradeoffs: Tradeoffs;
+  /** One or two lines under the title in the Dockerfile header. */
+  summary: string[];
+  stages: Stage[];
+  python: string;
+  warnings?: string[];
+}
+
+/** A valid image name from the project's name (lower case, no spaces). */
+function imageName(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[^a-z0-9]+/, '') || 'app'
+  );
+}
+
+function header(ctx: RenderContext, p: CandidateParts, needsBuildKit: boolean): string[] {
+  const args = buildArgs(ctx.options);
+  const argFlags = args ? Object.keys(args).map((k) => ` --build-arg ${k}=...`) : [];
+  const env = needsBuildKit ? 'DOCKER_BUILDKIT=1 ' : '';
+  return [
+    `slim-py: ${p.id} (Python ${ctx.options.python})`,
+    ...p.summary,
+    `Dependencies: ${ctx.plan.from}.`,
+    `Build: ${env}docker build${argFlags.join('')} -t ${imageName(ctx.input.project.name)} .`,
+  ];
+}
+
+/** Renders the Dockerfile and fills the fields every candidate has. */
+export function makeCandidate(ctx: RenderContext, p: CandidateParts): Candidate {
+  const names = new Set(p.stages.flatMap((s) => (s.name ? [s.name] : [])));
+  const body = p.stages.flatMap((s) => s.lines).join('\n');
+  const needsBuildKit = /^RUN --mount/m.test(body);
+  const args = buildArgs(ctx.options);
+  const c: Candidate = {
+    id: p.id,
+    title: p.title,
+    applicable: p.applicable,
+    reason: p.reason,
+    tradeoffs: p.tradeoffs,
+    teaches: p.teaches,
+    dockerfile: renderDockerfile(header(ctx, p, needsBuildKit), p.stages),
+    bases: unique(p.stages.map((s) => s.from).filter((f) => !names.has(f))),
+    python: p.python,
+    workdir: '/app',
+  };
+  if (args) c.buildArgs = args;
+  if (needsBuildKit) c.needsBuildKit = true;
+  if (p.warnings?.length) c.warnings = p.warnings;
+  return c;
+}

@@ -1,0 +1,68 @@
+/**
+ * Dockerfile text primitives. Every strategy renders through these, so equal inputs give equal
+ * bytes — which is what lets two candidates share a builder stage in the build cache.
+ *
+ * Layout contract (tests rely on it): a header comment block, then one block per stage; blocks are
+ * separated by exactly one blank line and have no blank line inside.
+ */
+
+export interface Stage {
+  /** Comment lines shown above FROM (without '# '). */
+  comment: string[];
+  from: string;
+  /** Named stages can be referenced by COPY --from / mounts; the final stage has no name. */
+  name?: string;
+  lines: string[];
+}
+
+export function comments(text: string[]): string[] {
+  return text.map((t) => (t === '' ? '#' : `# ${t}`));
+}
+
+/** `RUN` with commands chained by `&&`, one per line, optional BuildKit mounts. */
+export function run(commands: string[], mounts: string[] = []): string {
+  const chain = commands.join(' \\\n    && ');
+  if (mounts.length === 0) return `RUN ${chain}`;
+  // Mounts on their own line: the command stays readable.
+  return `RUN ${mounts.map((m) => `--mount=${m}`).join(' ')} \\\n    ${chain}`;
+}
+
+/** Exec-form JSON array (CMD/ENTRYPOINT/RUN): no shell, signals reach the process. */
+export function execForm(argv: string[]): string {
+  return `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
+}
+
+/** Quote for /bin/sh when needed; plain words stay readable. */
+export function shellQuote(s: string): string {
+  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(s)) return s;
+  return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+/** `head arg arg...` on one line, or one argument per continuation line when long. */
+export function wrap(head: string, args: string[], indent = '        '): string {
+  const one = [head, ...args].join(' ');
+  if (one.length <= 88 || args.length < 2) return one;
+  return [head, ...args].join(` \\\n${indent}`);
+}
+
+export function renderStage(s: Stage): string {
+  const from = s.name ? `FROM ${s.from} AS ${s.name}` : `FROM ${s.from}`;
+  return [...comments(s.comment), from, ...s.lines].join('\n');
+}
+
+export function renderDockerfile(header: string[], stages: Stage[]): string {
+  return `${[comments(header).join('\n'), ...stages.map(renderStage)].join('\n\n')}\n`;
+}
+
+export function unique(list: Iterable<string>): string[] {
+  return [...new Set(list)];
+}
+
+export function sortedUnique(list: Iterable<string>): string[] {
+  return unique(list).sort();
+}
+
+/** "a, b compile" / "a compiles": the names with the verb agreeing. */
+export function namesVerb(names: string[], verb: string): string {
+  return `${names.join(', ')} ${names.length === 1 ? `${verb}s` : verb}`;
+}

@@ -1,0 +1,116 @@
+import type { Options } from '../types.js';
+import type { InstallPlan } from './install-plan.js';
+import { run, wrap } from './lines.js';
+
+const PIP_CACHE = 'type=cache,target=/root/.cache/pip';
+
+/**
+ * The index reaches pip through build args, never ENV: an ENV stays in the image (with any
+ * credentials in the URL); a build arg lives only while the stage builds.
+ */
+export function indexArgLines(options: Options): string[] {
+  const lines: string[] = [];
+  if (options.indexUrl) lines.push('ARG PIP_INDEX_URL');
+  if (options.extraIndexUrls.length) lines.push('ARG PIP_EXTRA_INDEX_URL');
+  if (buildArgs(options)?.PIP_TRUSTED_HOST) lines.push('ARG PIP_TRUSTED_HOST');
+  return lines;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' ? u.host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The values the engine passes as build args (undefined when there is no index to pass). */
+export function buildArgs(options: Options): Record<string, string> | undefined {
+  const urls = [...(options.indexUrl ? [options.indexUrl] : []), ...options.extraIndexUrls];
+  if (urls.length === 0) return undefined;
+  const args: Record<string, string> = {};
+  if (options.indexUrl) args.PIP_INDEX_URL = options.indexUrl;
+  if (options.extraIndexUrls.length) args.PIP_EXTRA_INDEX_URL = options.extraIndexUrls.join(' ');
+  // Plain-http indexes (a local devpi, 127.0.0.1) must be trusted explicitly.
+  const hosts = [...new Set(urls.map(hostOf).filter((h): h is string => h !== undefined))];
+  if (hosts.length) args.PIP_TRUSTED_HOST = hosts.join(' ');
+  return args;
+}
+
+/** BuildKit cache mount for pip's download cache: reused across builds, never in a layer. */
+export function pipMounts(options: Options): string[] {
+  return options.cacheMounts ? [PIP_CACHE] : [];
+}
+
+/** `python -m pip VERB ...`; without a cache mount pip's cache would land in the layer. */
+export function pipCommand(
+  python: string,
+  verb: 'install' | 'wheel',
+  options: Options,
+  flags: string[],
+  args: string[],
+): string {
+  const cache = options.cacheMounts ? [] : ['--no-cache-dir'];
+  return wrap(`${python} -m pip ${[verb, ...cache, ...flags].join(' ')}`, args);
+}
+
+/** COPY of what the dependency install reads, grouped by folder so paths keep their layout. */
+export function depsCopyLines(plan: InstallPlan): string[] {
+  const byDir = new Map<string, string[]>();
+  const dirs: string[] = [];
+  for (const p of plan.copyFirst) {
+    if (/\.(txt|in)$/.test(p)) {
+      const dir = p.includes('/') ? `${p.slice(0, p.lastIndexOf('/'))}/` : './';
+      byDir.set(dir, [...(byDir.get(dir) ?? []), p]);
+    } else dirs.push(p);
+  }
+  return [
+    ...[...byDir.entries()].map(([dir, files]) => `COPY ${[...files, dir].join(' ')}`),
+    // A local path dependency: copied where the requirement points.
+    ...dirs.map((d) => `COPY ${d} ${d}`),
+  ];
+}
+
+export interface DepsBlock {
+  python: string;
+  plan: InstallPlan;
+  options: Options;
+  verb: 'install' | 'wheel';
+  flags: string[];
+  /** The app COPY line, used here when the install needs the whole project first. */
+  copyAll: string;
+  /** Wraps the pip commands into the RUN (build deps installed and purged, trimming). */
+  around?: (pip: string[]) => string[];
+  /** Comment lines right above the install RUN. */
+  note?: string[];
+}
+
+/**
+ * ARGs, the COPY of the dependency manifest and the install RUN — before the app code, so
+ * editing the app does not re-run the install. `copiedAll` says the app COPY already happened.
+ */
+export function depsBlock(b: DepsBlock): { lines: string[]; copiedAll: boolean } {
+  const { plan, options } = b;
+  if (plan.args.length === 0) return { lines: [], copiedAll: false };
+  const around = b.around ?? ((pip: string[]) => pip);
+  const lines = [...indexArgLines(options)];
+  if (plan.copyAllFirst) {
+    lines.push(
+      '# The requirements install the project itself, so its code comes first (less layer caching).',
+    );
+    lines.push(b.copyAll);
+  } else lines.push(...depsCopyLines(plan));
+  lines.push(...(b.note ?? []).map((n) => `# ${n}`));
+  lines.push(run(around([pipCommand(b.python, b.verb, options, b.flags, plan.args)]), pipMounts(options)));
+  return { lines, copiedAll: plan.copyAllFirst };
+}
+
+/** The project itself, after its code is copied; its dependencies are already installed. */
+export function selfInstall(b: DepsBlock): string {
+  const around = b.around ?? ((pip: string[]) => pip);
+  return run(
+    around([pipCommand(b.python, b.verb, b.options, ['--no-deps', ...b.flags], ['.'])]),
+    pipMounts(b.options),
+  );
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { NATIVE_PACKAGES, PURE_PACKAGES } from '../../src/analysis/knowledge-table.js';
+import { normaliseName } from '../../src/analysis/names.js';
+import { knownSonames, packageForSoname } from '../../src/analysis/soname-packages.js';
+
+const native = Object.entries(NATIVE_PACKAGES);
+
+describe('knowledge table', () => {
+  it('has at least 45 native entries, each with a reason and normalised name', () => {
+    expect(native.length).toBeGreaterThanOrEqual(45);
+    for (const [name, e] of native) {
+      expect(name, name).toBe(normaliseName(name));
+      expect(e.reason.length, name).toBeGreaterThan(10);
+      expect(e.reason, name).not.toContain('\n');
+    }
+    for (const [name, e] of Object.entries(PURE_PACKAGES)) {
+      expect(name).toBe(normaliseName(name));
+      expect(e.reason.length, name).toBeGreaterThan(5);
+      expect(NATIVE_PACKAGES[name], `${name} is in both tables`).toBeUndefined();
+    }
+  });
+
+  it('covers the packages the brief and the seeds name', () => {
+    const must = [
+      'psycopg2',
+      'psycopg2-binary',
+      'psycopg',
+      'psycopg-binary',
+      'pycrypto',
+      'pycryptodome',
+      'cryptography',
+      'cffi',
+      'bcrypt',
+      'pynacl',
+      'numpy',
+      'pandas',
+      'scipy',
+      'scikit-learn',
+      'lxml',
+      'pillow',
+      'mysqlclient',
+      'pyyaml',
+      'ujson',
+      'orjson',
+      'uvloop',
+      'httptools',
+      'aiohttp',
+      'frozenlist',
+      'multidict',
+      'yarl',
+      'greenlet',
+      'gevent',
+      'grpcio',
+      'protobuf',
+      'markupsafe',
+      'simplejson',
+      'regex',
+      'msgpack',
+      'pydantic-core',
+      'pyzmq',
+      'psutil',
+      'lz4',
+      'zstandard',
+      'brotli',
+      'cython',
+      'matplotlib',
+      'h5py',
+      'pyodbc',
+      'python-ldap',
+      'xmlsec',
+      'python-snappy',
+      'gssapi',
+      'kerberos',
+      'mariadb',
+      'pymssql',
+      'shapely',
+      'fiona',
+      'gdal',
+      'tokenizers',
+      'torch',
+      'uwsgi',
+      'netifaces',
+      'm2crypto',
+      'ruamel-yaml-clib',
+      'wrapt',
+      'charset-normalizer',
+      'rpds-py',
+      'jiter',
+    ];
+    expect(must.filter((n) => !NATIVE_PACKAGES[n])).toEqual([]);
+    const pure = [
+      'flask',
+      'django',
+      'requests',
+      'gunicorn',
+      'click',
+      'jinja2',
+      'werkzeug',
+      'itsdangerous',
+      'fastapi',
+      'starlette',
+      'uvicorn',
+      'six',
+      'attrs',
+      'idna',
+      'certifi',
+      'urllib3',
+      'packaging',
+      'python-dateutil',
+      'pytz',
+      'boto3',
+      'botocore',
+    ];
+    expect(pure.filter((n) => !PURE_PACKAGES[n])).toEqual([]);
+  });
+
+  it('keeps system packages consistent', () => {
+    for (const [name, e] of native) {
+      if (e.pure) continue;
+      // Anything that can compile names a compiler for both families.
+      expect(
+        e.build.apt.some((p) => p === 'gcc' || p === 'g++'),
+        name,
+      ).toBe(true);
+      expect(
+        e.build.apk.some((p) => p === 'gcc' || p === 'g++'),
+        name,
+      ).toBe(true);
+      if (e.build.apk.includes('gcc')) expect(e.build.apk, name).toContain('musl-dev');
+      // sdist-only packages need their libraries at run time in every case.
+      if (!e.manylinux && (e.runtimeIfCompiled?.apt.length ?? 0) > 0)
+        expect.fail(`${name}: use runtime, not runtimeIfCompiled`);
+    }
+    expect(NATIVE_PACKAGES.psycopg2!.runtime).toEqual({ apt: ['libpq5'], apk: ['libpq'] });
+    expect(NATIVE_PACKAGES.lxml!.runtimeIfCompiled?.apt).toEqual(['libxml2', 'libxslt1.1']);
+    expect(NATIVE_PACKAGES.pillow!.runtimeIfCompiled?.apt).toEqual(['libjpeg62-turbo', 'zlib1g']);
+  });
+
+  it('every pulled-in name is itself in a table', () => {
+    const all = { ...NATIVE_PACKAGES, ...PURE_PACKAGES };
+    for (const [name, e] of Object.entries(all)) {
+      const pulled = [...(e.pulls ?? []), ...Object.values(e.extras ?? {}).flat()];
+      for (const p of pulled) expect(all[p], `${name} pulls ${p}`).toBeDefined();
+    }
+  });
+});
+
+describe('soname → package', () => {
+  it('maps the common missing libraries for Debian and Alpine', () => {
+    expect(knownSonames().length).toBeGreaterThanOrEqual(40);
+    expect(packageForSoname('libpq.so.5', 'apt')).toBe('libpq5');
+    expect(packageForSoname('libpq.so.5', 'apk')).toBe('libpq');
+    expect(packageForSoname('libxslt.so.1', 'apt')).toBe('libxslt1.1');
+    expect(packageForSoname('libjpeg.so.62', 'apt')).toBe('libjpeg62-turbo');
+    expect(packageForSoname('libcrypto.so.3', 'apt')).toBe('libssl3');
+    expect(packageForSoname('libgeos_c.so.1', 'apt')).toBe('libgeos-c1v5');
+    expect(packageForSoname('libldap-2.5.so.0', 'apt')).toBe('libldap-2.5-0');
+    expect(packageForSoname('libpython3.11.so.1.0', 'apt')).toBe('libpython3.11');
+    expect(packageForSoname('libnothing.so.9', 'apt')).toBeUndefined();
+    expect(packageForSoname('libldap-2.5.so.0', 'apk')).toBeUndefined();
+  });
+});

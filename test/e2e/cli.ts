@@ -1,0 +1,54 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { IMAGES, INDEX_URL } from '../docker/helpers/e2e.js';
+
+export const REPO = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(REPO, 'src/cli.tsx');
+const TSX = path.join(REPO, 'node_modules/.bin/tsx');
+
+/** The flags that point a race at the local test registry and index (.ci/env/up.sh). */
+export function testEnvFlags(): string[] {
+  const images = Object.entries(IMAGES).flatMap(([role, ref]) => ['--image', `${role}=${ref}`]);
+  return ['--python', '3.11', ...images, '--index-url', INDEX_URL, '--network', 'host'];
+}
+
+/** Strategies whose bases exist locally (no Alpine mirror is reachable here). */
+export const LOCAL_STRATEGIES = 'full,slim,multistage-venv,multistage-wheels,multistage-user,distroless';
+
+/** A scratch copy of a fixture project, so written files never touch the repo. */
+export function copyFixture(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `slim-py-${name}-`));
+  cpSync(path.join(REPO, 'test/fixtures/projects', name), dir, { recursive: true });
+  return dir;
+}
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the real CLI; `onStderr` sees progress lines as they come. */
+export function startCli(args: string[], onStderr?: (text: string, child: ChildProcess) => void) {
+  const child = spawn(TSX, [CLI, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    onStderr?.(stderr, child);
+  });
+  const done = new Promise<CliRun>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+export function runCli(args: string[]): Promise<CliRun> {
+  return startCli(args).done;
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import tar from 'tar-fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
+import { TOOL_LABEL } from '../../src/docker/labels.js';
+import { RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
+import { copyFixture, LOCAL_STRATEGIES, runCli, startCli, testEnvFlags } from './cli.js';
+
+const engine = new DockerodeEngine();
+
+interface RaceCandidateJson {
+  id: string;
+  passed: boolean;
+  sizeBytes: number;
+  smoke: { ok: boolean; failures: unknown[] };
+  missingLibraries: { soname: string }[];
+  dockerfile: string;
+  error: string | null;
+}
+interface RaceJson {
+  engine: { builder: string; host: string };
+  baseline: string | null;
+  winner: string | null;
+  candidates: RaceCandidateJson[];
+  written: string[];
+}
+
+async function leftovers() {
+  const containers = await engine.docker.listContainers({ all: true, filters: { label: [TOOL_LABEL] } });
+  const images = await engine.docker.listImages({ all: true, filters: { label: [TOOL_LABEL] } });
+  return { containers: containers.length, images: images.length };
+}
+
+/** Builds the written Dockerfile with nothing of slim-py in between: a plain context, a plain build. */
+async function buildWritten(dir: string, tag: string): Promise<string> {
+  const stream = await engine.docker.buildImage(tar.pack(dir) as unknown as NodeJS.ReadableStream, {
+    t: tag,
+    dockerfile: 'Dockerfile',
+    networkmode: 'host',
+    labels: { [TOOL_LABEL]: '1' },
+    buildargs: { PIP_INDEX_URL: process.env.SLIMPY_TEST_INDEX ?? 'http://127.0.0.1:8765/simple/', PIP_TRUSTED_HOST: '127.0.0.1' },
+  });
+  const out = await new Promise<{ error?: string; aux?: { ID?: string } }[]>((resolve, reject) =>
+    engine.docker.modem.followProgress(stream, (err, res) => (err ? reject(err) : resolve(res))),
+  );
+  const failure = out.find((o) => o.error);
+  if (failure) throw new Error(`written Dockerfile failed to build: ${failure.error}`);
+  return tag;
+}
+
+describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
+  beforeAll(requireEnvironment);
+
+  for (const fixture of ['e2e-pure', 'e2e-cext', 'e2e-libpq']) {
+    it(`races ${fixture}: multi-stage beats full, the winner passes, the winner's Dockerfile builds alone`, { timeout: 1_200_000 }, async () => {
+      const dir = copyFixture(fixture);
+      const run = await runCli(['race', dir, '--yes', '--json', '--write', '--strategies', LOCAL_STRATEGIES, ...testEnvFlags()]);
+      expect(run.code, run.stderr).toBe(0);
+      const json = JSON.parse(run.stdout) as RaceJson;
+      process.stderr.write(`\n[${fixture}] ${json.candidates.map((c) => `${c.id}=${(c.sizeBytes / 1e6).toFixed(0)}MB${c.passed ? '' : `(FAIL: ${c.error})`}`).join(' ')}\n`);
+      const full = json.candidates.find((c) => c.id === 'full')!;
+      expect(full.passed, full.error ?? '').toBe(true);
+      expect(json.baseline).toBe('full');
+      for (const c of json.candidates.filter((x) => x.id.startsWith('multistage') && x.passed)) {
+        expect(c.sizeBytes, c.id).toBeLessThan(full.sizeBytes);
+      }
+      expect(json.candidates.filter((x) => x.id.startsWith('multistage') && x.passed).length).toBeGreaterThan(0);
+      const winner = json.candidates.find((c) => c.id === json.winner)!;
+      expect(winner.passed && winner.smoke.ok && winner.missingLibraries.length === 0).toBe(true);
+      expect(json.written).toContain(path.join(dir, 'Dockerfile'));
+      const written = readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+      expect(written).toContain('Written by slim-py');
+      expect(written).toContain(winner.dockerfile.split('\n').find((l) => l.startsWith('FROM'))!);
+      await buildWritten(dir, `slim-py-e2e/${fixture}:written`);
+      expect(await leftovers()).toMatchObject({ containers: 0 });
+      await engine.removeByLabel(TOOL_LABEL);
+      expect(await leftovers()).toEqual({ containers: 0, images: 0 });
+    });
+  }
+
+  it('an existing Dockerfile is kept as a backup', { timeout: 600_000 }, async () => {
+    const dir = copyFixture('e2e-pure');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n# mine\n');
+    const run = await runCli(['race', dir, '--yes', '--write', '--strategies', 'full,multistage-venv', ...testEnvFlags()]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'Dockerfile.slim-py-backup'), 'utf8')).toBe('FROM scratch\n# mine\n');
+    expect(run.stderr).toContain('Dockerfile.slim-py-backup');
+  });
+
+  it('SIGINT mid-build stops the race and leaves no labelled image or container', { timeout: 600_000 }, async () => {
+    const dir = copyFixture('e2e-libpq');
+    let sent = false;
+    const { done } = startCli(
+      ['race', dir, '--yes', '--strategies', LOCAL_STRATEGIES, '--no-cache', ...testEnvFlags()],
+      (text, child) => {
+        if (!sent && /step \d+\/\d+ RUN/.test(text)) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    );
+    const run = await done;
+    expect(sent).toBe(true);
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stderr).toContain('interrupted');
+    expect(await leftovers()).toEqual({ containers: 0, images: 0 });
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import {
+  CATALOG,
+  imagesFromPyprojectTable,
+  parseImageFlag,
+  ROLES,
+  resolveImages,
+} from '../../src/strategies/index.js';
+
+describe('resolveImages', () => {
+  it('templates the catalog with the Python version and pins every tag', () => {
+    const images = resolveImages('3.12');
+    expect(images.full).toEqual({ role: 'full', ref: 'python:3.12-bookworm', source: 'catalog' });
+    expect(images.slim.ref).toBe('python:3.12-slim-bookworm');
+    expect(images.alpine.ref).toBe('python:3.12-alpine3.20');
+    expect(images.distroless.ref).toBe('gcr.io/distroless/python3-debian12:nonroot');
+    expect(images.debian.ref).toBe('debian:12-slim');
+    for (const role of ROLES) expect(CATALOG[role]).toMatch(/:[^/]+$/);
+  });
+
+  it('overrides replace a role, templated too; the later one wins', () => {
+    const images = resolveImages('3.11', [
+      { role: 'slim', ref: 'mirror.local/python:{python}-slim', source: 'pyproject.toml:12' },
+      parseImageFlag('slim=127.0.0.1:5000/python:{python}-slim'),
+    ]);
+    expect(images.slim).toEqual({ role: 'slim', ref: '127.0.0.1:5000/python:3.11-slim', source: '--image' });
+    expect(images.full.source).toBe('catalog');
+  });
+});
+
+describe('parseImageFlag', () => {
+  it('reads ROLE=REF, digests included', () => {
+    expect(parseImageFlag('distroless=gcr.io/distroless/python3-debian12@sha256:abc123')).toEqual({
+      role: 'distroless',
+      ref: 'gcr.io/distroless/python3-debian12@sha256:abc123',
+      source: '--image',
+    });
+  });
+  it.each([
+    ['slim', /not ROLE=REF/],
+    ['=python:3.12', /not ROLE=REF/],
+    ['tiny=python:3.12', /unknown role "tiny"/],
+    ['slim=', /empty/],
+    ['slim=python 3.12', /spaces/],
+    ['slim=-bad', /not an image reference/],
+  ])('%j → a UserError with a hint', (flag, message) => {
+    let err: unknown;
+    try {
+      parseImageFlag(flag);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toMatch(message);
+    expect((err as UserError).hint.length).toBeGreaterThan(10);
+  });
+});
+
+describe('imagesFromPyprojectTable', () => {
+  const lines: Record<string, number> = {
+    '': 30,
+    images: 33,
+    'images.slim': 34,
+    'images.tiny': 35,
+    'index-url': 31,
+  };
+  const lineOf = (k: string) => lines[k];
+
+  it('reads images and the index with file:line sources', () => {
+    const s = imagesFromPyprojectTable(
+      { 'index-url': 'https://pypi.example.com/simple', images: { slim: 'mirror/python:{python}-slim' } },
+      'pyproject.toml',
+      lineOf,
+    );
+    expect(s.images).toEqual([
+      { role: 'slim', ref: 'mirror/python:{python}-slim', source: 'pyproject.toml:34' },
+    ]);
+    expect(s.indexUrl).toEqual({
+      value: 'https://pypi.example.com/simple',
+      source: { file: 'pyproject.toml', line: 31 },
+    });
+    expect(resolveImages('3.12', s.images).slim.ref).toBe('mirror/python:3.12-slim');
+  });
+
+  it('an absent table means no overrides', () => {
+    expect(imagesFromPyprojectTable(undefined, 'pyproject.toml', lineOf)).toEqual({
+      images: [],
+      extraIndexUrls: [],
+    });
+  });
+
+  it.each([
+    [{ images: { tiny: 'x:1' } }, /unknown role "tiny"/, 35],
+    [{ images: { slim: 3 } }, /must be a string/, 34],
+    [{ images: 'python:3.12' }, /images must be a table/, 33],
+    [{ 'index-url': 'ftp://x' }, /http\(s\) URL/, 31],
+    [{ imags: {} }, /unknown key "imags"/, undefined],
+    ['slim', /must be a table/, 30],
+  ])('%j → UserError at its line', (table, message, line) => {
+    let err: unknown;
+    try {
+      imagesFromPyprojectTable(table, 'pyproject.toml', lineOf);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toMatch(message);
+    expect((err as UserError).where).toEqual(
+      line ? { file: 'pyproject.toml', line } : { file: 'pyproject.toml' },
+    );
+  });
+});

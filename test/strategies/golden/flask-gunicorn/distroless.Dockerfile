@@ -1,0 +1,50 @@
+# slim-py: distroless (Python 3.12)
+# Build on debian:12-slim with its /usr/bin/python3.12; run on gcr.io/distroless/python3-debian12:nonroot.
+# Dependencies: requirements.txt.
+# Build: docker build -t flask-app .
+
+# debian-builder: Debian’s own Python, the one distroless runs, with venv support.
+FROM debian:12-slim AS debian-builder
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends python3-venv \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+# A venv is one self-contained folder: easy to copy whole into the runtime stage.
+RUN /usr/bin/python3.12 -m venv /opt/venv
+COPY requirements.txt ./
+RUN /opt/venv/bin/python -m pip install --no-cache-dir --no-compile -r requirements.txt
+RUN mkdir -p /opt/venv/syslib \
+    && { find /opt/venv -type f -name '*.so*' -exec ldd {} + 2>/dev/null || true; } \
+        | awk -v have="libc.so.6 libm.so.6 libpthread.so.0 libdl.so.2 librt.so.1 libutil.so.1 libresolv.so.2 \
+            libssl.so.3 libcrypto.so.3 libz.so.1 libffi.so.8 libexpat.so.1 libsqlite3.so.0 libbz2.so.1.0 \
+            liblzma.so.5 libuuid.so.1 libmpdec.so.3 libcrypt.so.1 libncursesw.so.6 libtinfo.so.6 libreadline.so.8" \
+            'BEGIN { n = split(have, h, " "); for (i = 1; i <= n; i++) skip[h[i]] = 1 } \
+             $2 == "=>" && $3 ~ /^\// && $3 !~ /^\/opt\/venv\// && !($1 in skip) && !seen[$1]++ { print $3 }' \
+        | xargs -r cp -L -t /opt/venv/syslib
+
+# debian-trimmed: /opt/venv without test suites, __pycache__, debug symbols and unused pip/setuptools/wheel.
+# Trimming here, before the COPY into the runtime, is what makes the bytes disappear.
+FROM debian-builder AS debian-trimmed
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends binutils \
+    && rm -rf /var/lib/apt/lists/* \
+    && for pkg in wheel setuptools pip; do \
+            if /opt/venv/bin/python -m pip show "$pkg" >/tmp/pkg-info 2>/dev/null \
+                && grep -q '^Required-by: *$' /tmp/pkg-info; then \
+                /opt/venv/bin/python -m pip uninstall -y -q "$pkg"; \
+            fi; \
+        done \
+    && rm -f /tmp/pkg-info \
+    && find /opt/venv -type d -name tests -prune -exec rm -rf {} + \
+    && find /opt/venv -type d -name __pycache__ -prune -exec rm -rf {} + \
+    && { find /opt/venv -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
+
+# The runtime: no shell, so no RUN with a shell command; everything arrives by COPY.
+FROM gcr.io/distroless/python3-debian12:nonroot
+ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 PATH=/opt/venv/bin:$PATH LD_LIBRARY_PATH=/opt/venv/syslib
+WORKDIR /app
+COPY --from=debian-trimmed /opt/venv /opt/venv
+COPY --chown=65532:65532 . .
+USER 65532
+ENTRYPOINT ["/opt/venv/bin/gunicorn", "app:app", "--bind", "0.0.0.0:8000"]
