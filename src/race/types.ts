@@ -16,6 +16,8 @@ export interface Result {
   layers: LayerInfo[];
   layerCount: number;
   buildSeconds: number;
+  /** Seconds spent after the build: inspect, compress (compressed size), audit, smoke. */
+  stageSeconds: Record<string, number>;
   /** Config.User; '' is root. */
   user: string;
   hasShell: boolean;
@@ -32,7 +34,12 @@ export interface Result {
 export type CandidatePhase = 'queued' | 'building' | 'inspecting' | 'audit' | 'smoke';
 
 export type RaceEvent =
-  | { type: 'race-start'; engine: { builder: BuilderKind; host: string }; candidates: StrategyId[] }
+  | {
+      type: 'race-start';
+      /** network: the build network mode in use (undefined: the engine's default). */
+      engine: { builder: BuilderKind; host: string; network?: string };
+      candidates: StrategyId[];
+    }
   | { type: CandidatePhase; id: StrategyId }
   | { type: 'progress'; id: StrategyId; event: BuildEvent }
   | { type: 'done'; id: StrategyId; result: Result }
@@ -55,6 +62,7 @@ export function emptyResult(id: StrategyId, image: string): Result {
     layers: [],
     layerCount: 0,
     buildSeconds: 0,
+    stageSeconds: {},
     user: '',
     hasShell: false,
     smoke: { ok: false, failures: [] },

@@ -1,0 +1,60 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+// Folders that are never the app's own importable code.
+const SKIP_DIRS = new Set([
+  'tests',
+  'test',
+  'testing',
+  'docs',
+  'doc',
+  'examples',
+  'scripts',
+  'venv',
+  'env',
+  'node_modules',
+  'build',
+  'dist',
+  'site-packages',
+  '__pycache__',
+  'migrations',
+]);
+// Root modules that are tooling, not the app (setup.py even runs setup() when imported).
+const SKIP_FILES = new Set(['setup.py', 'conftest.py', 'noxfile.py', 'fabfile.py', 'manage.py', 'tasks.py']);
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Top-level importable names of the app's own code: packages (dirs with __init__.py) and
+ * modules at the root and under src/. Sorted, without duplicates.
+ */
+export async function findAppModules(root: string): Promise<string[]> {
+  const names = new Set<string>();
+  for (const dir of [root, path.join(root, 'src')]) {
+    for (const n of await modulesIn(dir)) names.add(n);
+  }
+  return [...names].sort();
+}
+
+async function modulesIn(dir: string): Promise<string[]> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    if (e.isDirectory()) {
+      if (!IDENTIFIER.test(e.name) || SKIP_DIRS.has(e.name)) continue;
+      const init = await readdir(path.join(dir, e.name)).catch(() => [] as string[]);
+      if (init.includes('__init__.py')) out.push(e.name);
+    } else if (e.isFile() && e.name.endsWith('.py')) {
+      const mod = e.name.slice(0, -3);
+      if (!IDENTIFIER.test(mod) || SKIP_FILES.has(e.name) || /^test_|_test$/.test(mod)) continue;
+      out.push(mod);
+    }
+  }
+  return out;
+}

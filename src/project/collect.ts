@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { Source } from '../errors.js';
+import { type Locks, parsePipfileLock, parseTomlLock } from './locks.js';
+import type { PipfileInfo } from './pipfile.js';
+import type { FoundFiles } from './project-files.js';
+import type { PyprojectInfo } from './pyproject.js';
+import { displayPath, isFile, readText } from './read-text.js';
+import { readRequirements } from './requirements.js';
+import type { Dependency, IndexSettings, Manager, ProjectFile } from './types.js';
+
+type Warnings = { message: string; source?: Source }[];
+
+export interface Collected {
+  dependencies: Dependency[];
+  index: IndexSettings;
+  files: ProjectFile[];
+  warnings: Warnings;
+}
+
+/** The dependency list for the chosen manager, with locked versions applied. */
+export async function collectDependencies(
+  root: string,
+  manager: Manager,
+  found: FoundFiles,
+  pyproject: PyprojectInfo | undefined,
+  pipfile: PipfileInfo | undefined,
+): Promise<Collected> {
+  const out: Collected = {
+    dependencies: [],
+    index: { extraIndexUrls: [], findLinks: [] },
+    files: [],
+    warnings: [],
+  };
+  let locks: Locks | undefined;
+  const lockFile = async (
+    file: string,
+    kind: ProjectFile['kind'],
+    parse: (t: string, f: string) => Locks,
+  ) => {
+    out.files.push({ path: file, kind });
+    return parse(await readText(root, path.join(root, file)), file);
+  };
+  if (manager === 'pip' && found.requirements) {
+    const r = await readRequirements(root, found.requirements);
+    out.dependencies.push(...r.dependencies);
+    out.files.push(...r.files);
+    out.warnings.push(...r.warnings);
+    out.index = r.index;
+    // `==` pins from constraint files are what pip will install.
+    if (r.pins.size > 0) locks = r.pins;
+  } else if (manager === 'pipenv' && pipfile) {
+    out.dependencies.push(...pipfile.dependencies, ...pipfile.groups);
+    out.index = pipfile.index;
+    if (found.pipfileLock) locks = await lockFile('Pipfile.lock', 'pipfile-lock', parsePipfileLock);
+    else
+      out.warnings.push({
+        message: 'Pipfile has no Pipfile.lock; versions are resolved at build time',
+        source: { file: 'Pipfile' },
+      });
+  } else if (pyproject) {
+    out.index = pyproject.index;
+    const poetry = manager === 'poetry' ? pyproject.poetry : undefined;
+    // Poetry 2 reads main dependencies from [project] when they are declared there.
+    const main = poetry && !pyproject.pep621 ? poetry.dependencies : (pyproject.pep621 ?? []);
+    out.dependencies.push(...main, ...pyproject.pep621Groups);
+    if (poetry) out.dependencies.push(...poetry.groups);
+    if (manager === 'pdm') out.dependencies.push(...(pyproject.pdm?.groups ?? []));
+    if (manager === 'uv') out.dependencies.push(...(pyproject.uv?.groups ?? []));
+    for (const { files, source } of pyproject.dynamicDependencyFiles) {
+      for (const f of files) {
+        if (!(await isFile(path.join(root, f)))) {
+          out.warnings.push({ message: `${f} (dynamic dependencies) does not exist`, source });
+          continue;
+        }
+        const r = await readRequirements(root, f);
+        out.dependencies.push(...r.dependencies);
+        out.files.push(...r.files);
+        out.warnings.push(...r.warnings);
+      }
+    }
+    if (manager === 'uv' && found.uvLock) locks = await lockFile('uv.lock', 'uv-lock', parseTomlLock);
+    if (manager === 'poetry' && found.poetryLock)
+      locks = await lockFile('poetry.lock', 'poetry-lock', parseTomlLock);
+    if (manager === 'pdm' && found.pdmLock) locks = await lockFile('pdm.lock', 'pdm-lock', parseTomlLock);
+  }
+  if (locks) {
+    for (const d of out.dependencies) {
+      const l = locks.get(d.name);
+      if (l) d.locked = l;
+    }
+  }
+  out.dependencies = out.dependencies.map((d) => resolveLocalPath(root, d, out.warnings));
+  return out;
+}
+
+/** Local paths become root-relative (PDM writes `file:///${PROJECT_ROOT}/libs/x`). */
+function resolveLocalPath(root: string, d: Dependency, warnings: Warnings): Dependency {
+  if (d.localPath === undefined) return d;
+  const raw = d.localPath.replace(/^\/?\$\{PROJECT_ROOT\}\/?/, '') || '.';
+  const rel = displayPath(root, path.resolve(root, raw));
+  if (path.isAbsolute(rel) && !warnings.some((w) => w.message.startsWith(rel))) {
+    warnings.push({
+      message: `${rel} is outside the project; a Docker build context cannot include it`,
+      source: d.source,
+    });
+  }
+  return { ...d, localPath: rel };
+}

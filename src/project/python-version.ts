@@ -1,0 +1,169 @@
+import { type Source, UserError } from '../errors.js';
+import type { PythonVersion } from './types.js';
+
+/** The Python minors slim-py knows base images for. */
+export const SUPPORTED_MINORS = [8, 9, 10, 11, 12, 13, 14] as const;
+export const NEWEST_STABLE = '3.13';
+const RANGE = '3.8–3.14';
+
+function checkSupported(major: number, minor: number, text: string, where: Source): string {
+  const v = `${major}.${minor}`;
+  if (major !== 3 || minor < 8 || minor > 14) {
+    throw new UserError(
+      `Python ${v} (from '${text}') is not supported; slim-py builds images for Python ${RANGE}`,
+      'declare a version between 3.8 and 3.14 or pass --python X.Y',
+      where,
+    );
+  }
+  return v;
+}
+
+/** `3.12`, `3.12.1`, `3.13t`, `cpython-3.12`, `python-3.11.4` → '3.12'; anything else → UserError. */
+export function parseVersionText(text: string, where: Source, what: string): string {
+  const t = text.trim();
+  const m =
+    /^(?:c?python-?)?(\d+)\.(\d+)(?:\.\d+)?(?:(?:a|b|rc)\d+|-?dev|t|\+)?(?:[-@][A-Za-z0-9._-]*)?$/i.exec(t);
+  if (!m) {
+    const hint = /^pypy|^jython|^ironpython|^graalpy|conda|^system$/i.test(t)
+      ? 'slim-py builds CPython images; put a CPython version such as 3.12 there, or pass --python X.Y'
+      : 'write a version such as 3.12 (or pass --python X.Y)';
+    throw new UserError(`cannot read a Python version from ${what} '${t.slice(0, 60)}'`, hint, where);
+  }
+  return checkSupported(Number(m[1]), Number(m[2]), t, where);
+}
+
+/** `--python X.Y`. */
+export function fromFlag(value: string): PythonVersion {
+  const source = { file: '--python' };
+  return { version: parseVersionText(value, source, '--python'), source, reason: 'given with --python' };
+}
+
+/** `.python-version`: the first line that is not blank or a comment (pyenv allows several). */
+export function fromPythonVersionFile(text: string, file: string): PythonVersion {
+  const lines = text.split('\n');
+  const idx = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  const source = { file, line: idx < 0 ? 1 : idx + 1 };
+  if (idx < 0) {
+    throw new UserError(`${file} is empty`, 'write a version such as 3.12 in it, or delete it', source);
+  }
+  const version = parseVersionText(lines[idx] ?? '', source, file);
+  return { version, source, reason: `from ${file}` };
+}
+
+/** Heroku-style `runtime.txt`: `python-3.11.4`. */
+export function fromRuntimeTxt(text: string, file: string): PythonVersion {
+  const lines = text.split('\n');
+  const idx = lines.findIndex((l) => l.trim() !== '');
+  const source = { file, line: idx < 0 ? 1 : idx + 1 };
+  const version = parseVersionText(idx < 0 ? '' : (lines[idx] ?? ''), source, file);
+  return { version, source, reason: `from ${file}` };
+}
+
+type Clause = { op: string; release: number[]; wildcard: boolean };
+
+function parseClauses(spec: string, where: Source): Clause[] {
+  if (spec.length > 500) {
+    throw new UserError('the Python requirement is too long to be real', 'write it as e.g. >=3.10', where);
+  }
+  return spec
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .map((c) => {
+      const m = /^(===|==|!=|<=|>=|~=|<|>)?\s*v?(\d+(?:\.\d+)*)(\.\*)?(?:[a-z0-9.+-]*)$/i.exec(c);
+      if (!m?.[2]) {
+        throw new UserError(
+          `cannot read the Python requirement '${spec.slice(0, 60)}'`,
+          'write it as a PEP 440 specifier such as >=3.10 or ~=3.11',
+          where,
+        );
+      }
+      return { op: m[1] ?? '==', release: m[2].split('.').map(Number), wildcard: Boolean(m[3]) };
+    });
+}
+
+function cmp(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function prefixMatch(v: number[], prefix: number[]): boolean {
+  return prefix.every((p, i) => (v[i] ?? 0) === p);
+}
+
+function satisfies(v: number[], c: Clause): boolean {
+  switch (c.op) {
+    case '==':
+    case '===':
+      return c.wildcard ? prefixMatch(v, c.release) : cmp(v, c.release) === 0;
+    case '!=':
+      return c.wildcard ? !prefixMatch(v, c.release) : cmp(v, c.release) !== 0;
+    case '>=':
+      return cmp(v, c.release) >= 0;
+    case '<=':
+      return cmp(v, c.release) <= 0;
+    case '>':
+      return cmp(v, c.release) > 0;
+    case '<':
+      return cmp(v, c.release) < 0;
+    default: {
+      // ~=X.Y.Z: >= X.Y.Z and the same X.Y prefix.
+      const prefix = c.release.slice(0, Math.max(1, c.release.length - 1));
+      return cmp(v, c.release) >= 0 && prefixMatch(v, prefix);
+    }
+  }
+}
+
+/** The lowest supported minor that some 3.M.patch release satisfies; `||` separates alternatives (Poetry). */
+export function lowestAllowedMinor(spec: string, where: Source): number | undefined {
+  let best: number | undefined;
+  for (const alt of spec.split('||')) {
+    const clauses = parseClauses(alt, where);
+    const minor = SUPPORTED_MINORS.find((m) => {
+      for (let patch = 0; patch <= 40; patch++) {
+        if (clauses.every((c) => satisfies([3, m, patch], c))) return true;
+      }
+      return false;
+    });
+    if (minor !== undefined && (best === undefined || minor < best)) best = minor;
+  }
+  return best;
+}
+
+/** Whether `3.minor` satisfies the specifier (for consistency warnings). */
+export function allowsMinor(spec: string, minor: number, where: Source): boolean {
+  return spec.split('||').some((alt) => {
+    const clauses = parseClauses(alt, where);
+    for (let patch = 0; patch <= 40; patch++)
+      if (clauses.every((c) => satisfies([3, minor, patch], c))) return true;
+    return false;
+  });
+}
+
+/** From a PEP 440 specifier (`requires-python`, Pipfile, Poetry after translation): the lowest allowed minor. */
+export function fromSpecifier(spec: string, source: Source, what: string, shown = spec): PythonVersion {
+  const minor = lowestAllowedMinor(spec, source);
+  if (minor === undefined) {
+    throw new UserError(
+      `${what} '${shown}' allows no Python that slim-py supports (${RANGE})`,
+      'widen the requirement or pass --python X.Y',
+      source,
+    );
+  }
+  return {
+    version: `3.${minor}`,
+    source,
+    reason: `the lowest version that ${what} '${shown}' allows (of ${RANGE})`,
+  };
+}
+
+export function defaultPython(): PythonVersion {
+  return {
+    version: NEWEST_STABLE,
+    source: { file: '(default)' },
+    reason: 'no version declared; newest stable',
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * pip's requirements-file preprocessing: join `\` continuations, drop comments.
+ * Each logical line keeps the number of the physical line it started on.
+ */
+export interface LogicalLine {
+  line: number;
+  text: string;
+}
+
+/** pip: a comment starts at the line start or after whitespace (so `#egg=` in a URL is not one). */
+export function stripComment(text: string): string {
+  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
+    if (i === 0 || /\s/.test(text[i - 1] ?? '')) return text.slice(0, i);
+  }
+  return text;
+}
+
+/** pip strips backslashes at both ends of a continued line (written as a loop: regexes backtrack here). */
+function trimBackslashes(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s[a] === '\\') a++;
+  while (b > a && s[b - 1] === '\\') b--;
+  return s.slice(a, b);
+}
+
+export function logicalLines(text: string): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  let parts: string[] = [];
+  let start = 0;
+  const physical = text.split('\n');
+  physical.forEach((raw, i) => {
+    const lineNo = i + 1;
+    const isComment = /^\s*#/.test(raw);
+    if (!raw.endsWith('\\') || isComment) {
+      if (parts.length > 0) {
+        parts.push(isComment ? '' : raw);
+        out.push({ line: start, text: parts.join('') });
+        parts = [];
+      } else {
+        out.push({ line: lineNo, text: raw });
+      }
+    } else {
+      if (parts.length === 0) start = lineNo;
+      parts.push(trimBackslashes(raw));
+    }
+  });
+  if (parts.length > 0) out.push({ line: start, text: parts.join('') });
+  return out.map((l) => ({ line: l.line, text: stripComment(l.text).trim() })).filter((l) => l.text !== '');
+}
+
+/** Whitespace split honouring simple quotes, like shlex for option values. */
+export function shellSplit(s: string): string[] {
+  const out: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  let last = -1;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const piece = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3] ?? '');
+    // Adjacent pieces without whitespace between them form one word: --x="a b"
+    if (last === m.index && out.length > 0) out[out.length - 1] += piece;
+    else out.push(piece);
+    last = re.lastIndex;
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { type Source, UserError } from '../errors.js';
+import { findAppModules } from './app-modules.js';
+import { collectDependencies } from './collect.js';
+import { findEntry } from './entry-command.js';
+import { chooseManager } from './manager.js';
+import { normalizeName } from './normalize.js';
+import { type PipfileInfo, parsePipfile } from './pipfile.js';
+import { findFiles, LOOKED_FOR } from './project-files.js';
+import { type PyprojectInfo, parsePyproject } from './pyproject.js';
+import { choosePython } from './python-choice.js';
+import { isDirectory, readText } from './read-text.js';
+import type { Project, ProjectFile } from './types.js';
+
+export interface ScanOptions {
+  /** `--python X.Y`: overrides every declared version. */
+  python?: string;
+}
+
+/**
+ * Reads a Python project directory into a Project. Throws UserError (with file:line and a
+ * hint) for anything the user must fix; never reads files larger than 5 MB.
+ */
+export async function scanProject(rootArg: string, opts: ScanOptions = {}): Promise<Project> {
+  const root = path.resolve(rootArg);
+  if (!(await isDirectory(root))) {
+    throw new UserError(
+      `${rootArg} is not a directory`,
+      'run slim-py inside your project, or pass its folder',
+    );
+  }
+  const found = await findFiles(root);
+  const warnings: { message: string; source?: Source }[] = [];
+  const files: ProjectFile[] = [];
+  const read = (rel: string) => readText(root, path.join(root, rel));
+
+  let pyproject: PyprojectInfo | undefined;
+  if (found.pyproject) {
+    pyproject = parsePyproject(await read('pyproject.toml'), 'pyproject.toml');
+    files.push({ path: 'pyproject.toml', kind: 'pyproject' });
+    warnings.push(...pyproject.warnings);
+  }
+  let pipfile: PipfileInfo | undefined;
+  if (found.pipfile) {
+    pipfile = parsePipfile(await read('Pipfile'), 'Pipfile');
+    files.push({ path: 'Pipfile', kind: 'pipfile' });
+  }
+
+  const choice = chooseManager({
+    uvLock: found.uvLock,
+    poetryLock: found.poetryLock,
+    pdmLock: found.pdmLock,
+    pipfile: found.pipfile,
+    ...(found.requirements ? { requirements: found.requirements } : {}),
+    ...(pyproject
+      ? {
+          pyproject: {
+            pep621Declared: pyproject.name !== undefined || pyproject.pep621 !== undefined,
+            pep621Count: pyproject.pep621?.length ?? 0,
+            poetry: pyproject.poetry !== undefined,
+            poetryDeps: pyproject.poetry?.dependencies.length ?? 0,
+            pdm: pyproject.pdm !== undefined,
+          },
+        }
+      : {}),
+    pythonCode: found.pythonCode || found.setupPy,
+  });
+  if (!choice) {
+    throw new UserError(
+      `${rootArg} does not look like a Python project`,
+      `run slim-py in a folder with ${LOOKED_FOR}`,
+      { file: '.' },
+    );
+  }
+  for (const message of choice.ignored) warnings.push({ message });
+  if (choice.why === 'no dependency list found') {
+    warnings.push({
+      message: found.setupPy
+        ? 'dependencies in setup.py are not read; the image installs them with `pip install .`'
+        : 'no dependency file found (requirements.txt, pyproject.toml, Pipfile): only the standard library is available',
+    });
+  }
+
+  const collected = await collectDependencies(root, choice.manager, found, pyproject, pipfile);
+  files.push(...collected.files);
+  warnings.push(...collected.warnings);
+  const unread = found.otherRequirements.filter((r) => !files.some((f) => f.path === r));
+  if (unread.length > 0 && choice.manager === 'pip') {
+    warnings.push({
+      message: `not read (not included by ${found.requirements ?? 'requirements.txt'}): ${unread.join(', ')}`,
+    });
+  }
+
+  const python = await choosePython(
+    {
+      root,
+      ...(opts.python !== undefined ? { flag: opts.python } : {}),
+      pythonVersionFile: found.pythonVersion,
+      runtimeTxt: found.runtimeTxt,
+      ...(pipfile?.python ? { pipfilePython: pipfile.python } : {}),
+      ...(pyproject?.requiresPython ? { requiresPython: pyproject.requiresPython } : {}),
+      ...(pyproject?.poetry?.python ? { poetryPython: pyproject.poetry.python } : {}),
+    },
+    warnings,
+  );
+  if (found.pythonVersion) files.push({ path: '.python-version', kind: 'python-version' });
+  if (found.runtimeTxt) files.push({ path: 'runtime.txt', kind: 'runtime-txt' });
+
+  const installable = Boolean(pyproject?.buildSystem) || found.setupPy || (found.pyproject && found.setupCfg);
+  const entry = await findEntry({
+    root,
+    dependencies: collected.dependencies,
+    scripts: pyproject?.scripts ?? [],
+    installable,
+    warnings,
+  });
+  if (found.procfile) files.push({ path: 'Procfile', kind: 'procfile' });
+  if (found.dockerfile) files.push({ path: 'Dockerfile', kind: 'dockerfile' });
+  if (found.dockerignore) files.push({ path: '.dockerignore', kind: 'dockerignore' });
+
+  const runtime = collected.dependencies.filter((d) => !d.group);
+  const localPaths = [
+    ...runtime.flatMap((d) =>
+      d.localPath !== undefined && !path.isAbsolute(d.localPath) ? [d.localPath] : [],
+    ),
+    ...collected.index.findLinks.flatMap((f) =>
+      /^[a-z][a-z0-9+.-]*:/i.test(f.value) || path.isAbsolute(f.value) ? [] : [f.value],
+    ),
+  ];
+  if (runtime.some((d) => d.vcsUrl)) {
+    warnings.push({
+      message: 'VCS dependencies need git in the build stage',
+      source: runtime.find((d) => d.vcsUrl)?.source,
+    });
+  }
+
+  return {
+    root,
+    name: normalizeName(pyproject?.name?.value ?? path.basename(root)),
+    manager: choice.manager,
+    files,
+    python,
+    dependencies: collected.dependencies,
+    index: collected.index,
+    ...(entry ? { entry } : {}),
+    installable,
+    appModules: await findAppModules(root),
+    localPaths: [...new Set(localPaths)],
+    warnings,
+  };
+}

@@ -1,0 +1,168 @@
+import { type ContextPlan, dockerfilePath, packContext } from '../docker/build-context.js';
+import { countBuildkitSteps } from '../docker/dockerfile-steps.js';
+import type { BuildEvent, BuilderKind, Engine } from '../docker/engine.js';
+import { candidateTag, sessionLabels } from '../docker/labels.js';
+import { auditImageTar } from '../docker/library-audit.js';
+import { LOG_TAIL_LINES } from '../docker/progress.js';
+import { parseSmokeOutput, smokeArgv } from '../docker/smoke.js';
+import type { Candidate } from '../strategies/types.js';
+import { createThrottle } from './throttle.js';
+import { emptyResult, type RaceEvent, type Result } from './types.js';
+
+export interface CandidateContext {
+  engine: Engine;
+  plan: ContextPlan;
+  builder: BuilderKind;
+  sessionId: string;
+  network?: string;
+  noCache?: boolean;
+  buildArgs: Record<string, string>;
+  appModules: string[];
+  entry?: string[];
+  smokeTimeoutMs: number;
+  throttleMs: number;
+  emit: (e: RaceEvent) => void;
+  /** Called once the build step is over (either way): followers sharing the builder may start. */
+  onBuilt: () => void;
+}
+
+/** Build → inspect → audit → smoke for one candidate. Never throws: failures become the Result. */
+export async function runCandidate(
+  c: Candidate,
+  ctx: CandidateContext,
+  signal: AbortSignal,
+): Promise<Result> {
+  const result = emptyResult(c.id, candidateTag(ctx.sessionId, c.id));
+  const labels = sessionLabels(ctx.sessionId, c.id);
+  let stage: NonNullable<Result['failedAt']> = 'build';
+  try {
+    ctx.emit({ type: 'building', id: c.id });
+    const built = await build(c, ctx, result, labels, signal).finally(ctx.onBuilt);
+    if (built.type === 'failed') {
+      result.logTail = built.logTail;
+      return fail(result, signal, 'build', built.message);
+    }
+    result.imageId = built.imageId;
+
+    stage = 'inspect';
+    let t = Date.now();
+    const lap = (name: string) => {
+      result.stageSeconds[name] = Math.round((Date.now() - t) / 100) / 10;
+      t = Date.now();
+    };
+    ctx.emit({ type: 'inspecting', id: c.id });
+    const info = await ctx.engine.inspectImage(result.image);
+    Object.assign(result, { sizeBytes: info.sizeBytes, layers: info.layers, layerCount: info.layerCount });
+    result.user = info.user;
+    lap('inspect');
+    result.compressedBytes = await ctx.engine.compressedSize(result.image);
+    lap('compress');
+    if (signal.aborted) return fail(result, signal, stage, 'stopped');
+
+    stage = 'audit';
+    ctx.emit({ type: 'audit', id: c.id });
+    const ldPath = info.env.find((e) => e.startsWith('LD_LIBRARY_PATH='))?.slice('LD_LIBRARY_PATH='.length);
+    const audit = await auditImageTar(
+      await ctx.engine.exportFiles(result.image, labels),
+      ldPath ? { ldLibraryPath: ldPath } : {},
+    );
+    result.hasShell = audit.hasShell;
+    result.missingLibraries = audit.missing;
+    lap('audit');
+    if (signal.aborted) return fail(result, signal, stage, 'stopped');
+
+    stage = 'smoke';
+    ctx.emit({ type: 'smoke', id: c.id });
+    const args = {
+      appModules: ctx.appModules,
+      workdir: c.workdir,
+      ...(ctx.entry ? { entry: ctx.entry } : {}),
+    };
+    const run = await ctx.engine.run({
+      image: result.image,
+      argv: smokeArgv(c.python, args),
+      network: 'none',
+      labels,
+      timeoutMs: ctx.smokeTimeoutMs,
+      signal,
+      ...(c.workdir ? { workdir: c.workdir } : {}),
+    });
+    lap('smoke');
+    const smoke = parseSmokeOutput(run.stdout, run.stderr, run.exitCode);
+    if (run.timedOut)
+      smoke.failures.push({ module: '<smoke>', error: `timed out after ${ctx.smokeTimeoutMs} ms` });
+    result.smoke = { ok: smoke.ok && !run.timedOut, failures: smoke.failures };
+    if (signal.aborted) return fail(result, signal, stage, 'stopped');
+
+    const problems = [
+      ...result.missingLibraries.map(
+        (m) => `${m.soname} is missing (needed by ${m.neededBy}${m.package ? `; install ${m.package}` : ''})`,
+      ),
+      ...result.smoke.failures.map((f) => `${f.module} fails: ${f.error}`),
+    ];
+    if (problems.length > 0) {
+      result.error = problems.join('; ');
+      result.failedAt = result.missingLibraries.length > 0 ? 'audit' : 'smoke';
+    }
+    return result;
+  } catch (e) {
+    return fail(result, signal, stage, e instanceof Error ? e.message : String(e));
+  }
+}
+
+async function build(
+  c: Candidate,
+  ctx: CandidateContext,
+  result: Result,
+  labels: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Extract<BuildEvent, { type: 'built' | 'failed' }>> {
+  const throttle = createThrottle(ctx.throttleMs);
+  const send = (events: BuildEvent[]) => {
+    for (const event of events) ctx.emit({ type: 'progress', id: c.id, event });
+  };
+  const ticker = setInterval(() => send(throttle.flush(Date.now())), ctx.throttleMs);
+  const started = Date.now();
+  try {
+    const events = ctx.engine.build({
+      context: packContext(ctx.plan, c.dockerfile, c.id, ctx.builder),
+      dockerfile: dockerfilePath(c.id),
+      tag: result.image,
+      labels,
+      buildArgs: ctx.buildArgs,
+      signal,
+      expectedSteps: countBuildkitSteps(c.dockerfile),
+      ...(ctx.network ? { network: ctx.network } : {}),
+      ...(ctx.noCache ? { noCache: true } : {}),
+    });
+    for await (const ev of events) {
+      if (ev.type === 'log') {
+        result.logTail.push(ev.line);
+        if (result.logTail.length > LOG_TAIL_LINES) result.logTail.shift();
+      }
+      send(throttle.offer(ev, Date.now()));
+      if (ev.type === 'built' || ev.type === 'failed') return ev;
+    }
+    return { type: 'failed', message: 'the build ended without a result', logTail: result.logTail };
+  } finally {
+    clearInterval(ticker);
+    result.buildSeconds = Math.round((Date.now() - started) / 100) / 10;
+  }
+}
+
+function fail(
+  result: Result,
+  signal: AbortSignal,
+  stage: NonNullable<Result['failedAt']>,
+  message: string,
+): Result {
+  const reason = signal.reason as { slimPy?: 'timeout' | 'cancelled'; message?: string } | undefined;
+  if (signal.aborted && reason?.slimPy) {
+    result.failedAt = reason.slimPy;
+    result.error = reason.message ?? message;
+  } else {
+    result.failedAt = stage;
+    result.error = message;
+  }
+  return result;
+}

@@ -1,0 +1,178 @@
+import { DEFAULT_CONTEXT_LIMIT, scanContext } from '../docker/build-context.js';
+import { cleanupSession } from '../docker/cleanup.js';
+import type { Engine } from '../docker/engine.js';
+import type { Candidate, StrategyId } from '../strategies/types.js';
+import { AsyncQueue } from './async-queue.js';
+import { runCandidate } from './candidate-run.js';
+import { schedule } from './schedule.js';
+import { DEFAULT_THROTTLE_MS } from './throttle.js';
+import { emptyResult, type RaceEvent, type Result } from './types.js';
+
+export interface RaceOptions {
+  /** Labels every image/container; cleanup removes by it. */
+  sessionId: string;
+  /** The project directory (build context). */
+  contextDir: string;
+  concurrency?: number;
+  /**
+   * Network mode for builds; default: the engine's default, or 'host' when the engine has no
+   * bridge network. Smoke tests always use 'none'.
+   */
+  network?: string;
+  /** Passed to every build, e.g. PIP_INDEX_URL. */
+  buildArgs?: Record<string, string>;
+  /** Per candidate, build to smoke (default 20 minutes). */
+  timeoutMs?: number;
+  smokeTimeoutMs?: number;
+  signal?: AbortSignal;
+  /** The app's own modules, imported by the smoke test. */
+  appModules?: string[];
+  /** The entry command, checked to resolve in the image. */
+  entry?: string[];
+  /** Build without the builder cache (--no-cache). */
+  noCache?: boolean;
+  /** Keep images at the end (--keep). */
+  keep?: boolean;
+  contextLimitBytes?: number;
+  throttleMs?: number;
+}
+
+type Reason = { slimPy: 'timeout' | 'cancelled'; message: string };
+
+/**
+ * Runs every candidate through the engine with bounded concurrency and yields typed events.
+ * A candidate failing never stops the others; each has a timeout; aborting `signal` stops the
+ * builds. Everything labelled with the session is removed at the end (unless keep), also when
+ * the consumer stops iterating early.
+ */
+export async function* race(
+  candidates: Candidate[],
+  engine: Engine,
+  opts: RaceOptions,
+): AsyncGenerator<RaceEvent> {
+  const info = await engine.connect();
+  const network = opts.network ?? (info.bridge ? undefined : 'host');
+  // Measured before anything starts: an oversized context is a UserError, not N failed builds.
+  const plan = await scanContext(opts.contextDir, opts.contextLimitBytes ?? DEFAULT_CONTEXT_LIMIT);
+  const stopAll = new AbortController();
+  const onOuterAbort = () => stopAll.abort({ slimPy: 'cancelled', message: 'cancelled' } satisfies Reason);
+  if (opts.signal?.aborted) onOuterAbort();
+  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+
+  const queue = new AsyncQueue<RaceEvent>();
+  const { order, waitsFor } = schedule(candidates);
+  // Resolved when a candidate's build is over (or it will never build): its followers may start.
+  const settled = new Set<StrategyId>();
+  const built = new Map<StrategyId, { done: Promise<void>; resolve: () => void }>();
+  for (const c of candidates) {
+    let resolve = () => {};
+    const done = new Promise<void>((r) => {
+      resolve = () => {
+        settled.add(c.id);
+        r();
+      };
+    });
+    built.set(c.id, { done, resolve });
+  }
+  const results = new Map<StrategyId, Result>();
+  const pending = [...order];
+  const timeoutMs = opts.timeoutMs ?? 20 * 60_000;
+
+  const finish = (r: Result) => {
+    results.set(r.id, r);
+    queue.push({ type: r.error ? 'failed' : 'done', id: r.id, result: r });
+  };
+
+  const worker = async () => {
+    while (pending.length > 0) {
+      if (stopAll.signal.aborted) {
+        for (const c of pending.splice(0)) {
+          built.get(c.id)?.resolve();
+          finish({ ...emptyResult(c.id, ''), failedAt: 'cancelled', error: 'cancelled before it started' });
+        }
+        return;
+      }
+      const idx = pending.findIndex((c) => {
+        const leader = waitsFor.get(c.id);
+        return leader === undefined || settled.has(leader);
+      });
+      if (idx < 0) {
+        // Every pending candidate waits for a leader still building.
+        await Promise.race(pending.map((c) => built.get(waitsFor.get(c.id) as StrategyId)?.done));
+        continue;
+      }
+      const [c] = pending.splice(idx, 1) as [Candidate];
+      const own = new AbortController();
+      const timer = setTimeout(
+        () => own.abort({ slimPy: 'timeout', message: `timed out after ${Math.round(timeoutMs / 1000)} s` }),
+        timeoutMs,
+      );
+      const relay = () => own.abort(stopAll.signal.reason);
+      stopAll.signal.addEventListener('abort', relay, { once: true });
+      try {
+        const r = await runCandidate(
+          c,
+          {
+            engine,
+            plan,
+            builder: info.builder,
+            sessionId: opts.sessionId,
+            buildArgs: opts.buildArgs ?? {},
+            appModules: opts.appModules ?? [],
+            smokeTimeoutMs: opts.smokeTimeoutMs ?? 120_000,
+            throttleMs: opts.throttleMs ?? DEFAULT_THROTTLE_MS,
+            emit: (e) => queue.push(e),
+            onBuilt: () => built.get(c.id)?.resolve(),
+            ...(network ? { network } : {}),
+            ...(opts.noCache ? { noCache: true } : {}),
+            ...(opts.entry ? { entry: opts.entry } : {}),
+          },
+          own.signal,
+        );
+        finish(r);
+      } finally {
+        clearTimeout(timer);
+        stopAll.signal.removeEventListener('abort', relay);
+        built.get(c.id)?.resolve();
+      }
+    }
+  };
+  let workersDone: Promise<unknown> = Promise.resolve();
+  let removed: { containers: number; images: number } | undefined;
+  try {
+    yield {
+      type: 'race-start',
+      engine: { builder: info.builder, host: info.host, ...(network ? { network } : {}) },
+      candidates: candidates.map((c) => c.id),
+    };
+    for (const c of order) yield { type: 'queued', id: c.id };
+    const n = Math.max(1, Math.min(opts.concurrency ?? 2, candidates.length));
+    workersDone = Promise.all(Array.from({ length: n }, worker)).finally(() => queue.close());
+    for await (const ev of queue) yield ev;
+    await workersDone;
+  } finally {
+    // Also reached when the consumer stops early (return()/throw()): stop, wait, clean.
+    if (!stopAll.signal.aborted && results.size < candidates.length) onOuterAbort();
+    await workersDone.catch(() => undefined);
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+    if (!opts.keep) removed = await cleanup(engine, opts.sessionId, stopAll.signal.aborted);
+  }
+  yield {
+    type: 'race-end',
+    results: candidates.map((c) => results.get(c.id) ?? { ...emptyResult(c.id, ''), error: 'not run' }),
+    cancelled: stopAll.signal.aborted,
+    ...(removed ? { removed } : {}),
+  };
+}
+
+/** After a cancel the engine may still commit an image it was finishing: clean twice. */
+async function cleanup(engine: Engine, sessionId: string, cancelled: boolean) {
+  const count = { containers: 0, images: 0 };
+  for (let pass = 0; pass < (cancelled ? 2 : 1); pass++) {
+    if (pass > 0) await new Promise((r) => setTimeout(r, 1500));
+    const r = await cleanupSession(engine, sessionId).catch(() => ({ containers: [], images: [] }));
+    count.containers += r.containers.length;
+    count.images += r.images.length;
+  }
+  return count;
+}

@@ -1,0 +1,43 @@
+import { DockerodeEngine } from '../../../src/docker/dockerode-engine.js';
+
+/**
+ * Where the e2e suites find the engine, registry and index (.ci/env/up.sh writes these to
+ * .ci/work/env.sh). With SLIMPY_E2E=1 (CI) a missing engine fails the suite; without it the
+ * suite runs only when an engine answers.
+ */
+export const REGISTRY = process.env.SLIMPY_TEST_REGISTRY ?? '127.0.0.1:5000';
+export const INDEX_URL = process.env.SLIMPY_TEST_INDEX ?? 'http://127.0.0.1:8765/simple/';
+export const IMAGES = {
+  full: `${REGISTRY}/python:3.11`,
+  slim: `${REGISTRY}/python:3.11-slim`,
+  distroless: `${REGISTRY}/distroless/python3-debian12:latest`,
+  debian: `${REGISTRY}/debian:12-slim`,
+};
+export const E2E_REQUIRED = process.env.SLIMPY_E2E === '1';
+
+const probe = await new DockerodeEngine().connect().then(
+  () => ({ ok: true as const, error: '' }),
+  (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
+);
+export const RUN_E2E = E2E_REQUIRED || probe.ok;
+
+/** Call in beforeAll: fails loudly when the environment the suite needs is missing. */
+export async function requireEnvironment(): Promise<void> {
+  if (!probe.ok) {
+    throw new Error(
+      `SLIMPY_E2E=1 but no Docker engine is reachable: ${probe.error} (start it with .ci/env/up.sh)`,
+    );
+  }
+  const registry = await fetch(`http://${REGISTRY}/v2/_catalog`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (!registry)
+    throw new Error(`the test registry at ${REGISTRY} does not answer (start it with .ci/env/up.sh)`);
+  const index = await fetch(INDEX_URL).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (!index)
+    throw new Error(`the test package index at ${INDEX_URL} does not answer (start it with .ci/env/up.sh)`);
+}

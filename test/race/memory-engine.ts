@@ -1,0 +1,140 @@
+import type {
+  BuildEvent,
+  BuildOptions,
+  Engine,
+  EngineInfo,
+  ImageInfo,
+  LabelledObjects,
+  RunOptions,
+  RunResult,
+} from '../../src/docker/engine.js';
+import { syntheticElf } from '../docker/helpers/synthetic-elf.js';
+import { makeTar, type TarItem } from '../docker/helpers/tar.js';
+
+/** What a scripted build does: how long it takes and whether it fails. */
+export interface Script {
+  ms: number;
+  fail?: string;
+  /** Files the image gets (for the audit); default: a shell and nothing else. */
+  files?: TarItem[];
+  smoke?: { ok: boolean; failures: { module: string; error: string }[] };
+}
+
+/**
+ * An Engine in memory for the race's own logic (concurrency, ordering, failure isolation,
+ * cancellation, cleanup). The real engine is covered by the e2e suites.
+ */
+export class MemoryEngine implements Engine {
+  active = 0;
+  maxActive = 0;
+  log: string[] = [];
+  images = new Map<string, Record<string, string>>();
+  removed: string[] = [];
+  buildNetworks: (string | undefined)[] = [];
+  constructor(
+    private scripts: Record<string, Script>,
+    private bridge = true,
+  ) {}
+
+  async connect(): Promise<EngineInfo> {
+    return {
+      host: 'memory://',
+      builder: 'buildkit',
+      serverVersion: '0',
+      apiVersion: '1.41',
+      bridge: this.bridge,
+      os: 'linux',
+      arch: 'amd64',
+    };
+  }
+
+  async *build(opts: BuildOptions): AsyncGenerator<BuildEvent> {
+    const id = opts.dockerfile.replace('.slim-py-Dockerfile.', '');
+    const s = this.scripts[id] ?? { ms: 10 };
+    opts.context.resume();
+    this.buildNetworks.push(opts.network);
+    this.active++;
+    this.maxActive = Math.max(this.maxActive, this.active);
+    this.log.push(`start ${id}`);
+    try {
+      yield { type: 'step', n: 1, of: 1, instruction: 'RUN work' };
+      for (let t = 0; t < s.ms; t += 5) {
+        if (opts.signal?.aborted) {
+          yield { type: 'failed', message: 'the build was cancelled', logTail: [] };
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 5));
+        yield { type: 'log', line: `${id} working ${t}` };
+      }
+      if (s.fail) {
+        yield { type: 'failed', message: s.fail, logTail: ['boom'] };
+        return;
+      }
+      this.images.set(opts.tag, opts.labels);
+      yield { type: 'built', imageId: `sha256:${id}`, builder: 'buildkit' };
+    } finally {
+      this.active--;
+      this.log.push(`end ${id}`);
+    }
+  }
+
+  async inspectImage(ref: string): Promise<ImageInfo> {
+    if (!this.images.has(ref)) throw new Error(`No such image: ${ref}`);
+    return {
+      id: ref,
+      sizeBytes: 1000,
+      layers: [{ sizeBytes: 1000, createdBy: 'RUN work' }],
+      layerCount: 1,
+      user: '',
+      entrypoint: null,
+      cmd: null,
+      env: [],
+      workdir: '/app',
+      labels: this.images.get(ref) ?? {},
+    };
+  }
+
+  async compressedSize(): Promise<number> {
+    return 400;
+  }
+
+  private scriptOf(ref: string): Script {
+    const id = ref.replace(/^slim-py\//, '').replace(/:.*$/, '');
+    return this.scripts[id] ?? { ms: 10 };
+  }
+
+  async run(opts: RunOptions): Promise<RunResult> {
+    const smoke = this.scriptOf(opts.image).smoke ?? { ok: true, failures: [] };
+    const line = `SLIMPY_SMOKE ${JSON.stringify({ ...smoke, imported: [], distributions: [] })}\n`;
+    return { exitCode: 0, stdout: line, stderr: '', timedOut: false };
+  }
+
+  async exportFiles(image: string): Promise<NodeJS.ReadableStream> {
+    return makeTar(this.scriptOf(image).files ?? [{ name: 'bin/sh', content: 'x' }]);
+  }
+
+  async listByLabel(label: string): Promise<LabelledObjects> {
+    const [k, v] = label.split('=');
+    const images = [...this.images].filter(
+      ([, l]) => k !== undefined && (v === undefined ? k in l : l[k] === v),
+    );
+    return { containers: [], images: images.map(([tag]) => tag) };
+  }
+
+  async removeByLabel(label: string): Promise<LabelledObjects> {
+    const found = await this.listByLabel(label);
+    for (const tag of found.images) {
+      this.images.delete(tag);
+      this.removed.push(tag);
+    }
+    return found;
+  }
+}
+
+export const missingLibpq: TarItem[] = [
+  { name: 'bin/sh', content: 'x' },
+  {
+    name: 'opt/venv/lib/python3.11/site-packages/pq/_pq.so',
+    content: syntheticElf({ needed: ['libpq.so.5'] }),
+  },
+];
