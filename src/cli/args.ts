@@ -18,6 +18,7 @@ export interface Flags {
   network?: string;
   concurrency: number;
   keep: boolean;
+  noCache: boolean;
   timeoutSeconds: number;
 }
 
@@ -59,6 +60,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     network: values.network,
     concurrency: positiveInt(values.concurrency, '--concurrency', 2),
     keep: values.keep ?? false,
+    noCache: values['no-cache'] ?? false,
     timeoutSeconds: positiveInt(values.timeout, '--timeout', 1200),
   };
   return { command, flags };
@@ -82,6 +84,7 @@ function parseArgsStrict(argv: string[]) {
       network: { type: 'string' },
       concurrency: { type: 'string' },
       keep: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -99,6 +102,7 @@ function defaults(dir: string): Flags {
     write: false,
     concurrency: 2,
     keep: false,
+    noCache: false,
     timeoutSeconds: 1200,
   };
 }

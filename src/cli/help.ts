@@ -18,6 +18,7 @@ Options
   --network MODE          network mode for builds (e.g. host); smoke tests always run without network
   --concurrency N         candidates built at once (default 2)
   --timeout SECONDS       per-candidate build timeout (default 1200)
+  --no-cache              build without the builder cache (a cold race)
   --keep                  keep the images and containers the race made
   --yes, -y               race without asking (headless)
   --write                 write the winning Dockerfile, .dockerignore and reports into DIR

@@ -45,20 +45,30 @@ export async function raceCommand(flags: Flags): Promise<number> {
     stop.abort();
   });
   const progress = createProgressPrinter(err);
+  const sessionId = newSessionId();
+  err(`session ${sessionId}: every image and container is labelled slim-py.session=${sessionId}`);
   let results: Result[] = [];
   let cancelled = false;
+  // A repaired candidate's Dockerfile replaces its first one (what gets written is what passed).
+  const raced = new Map(candidates.map((c) => [c.id, c]));
   try {
     for await (const e of raceProject({
       plan,
       candidates,
       engine,
-      sessionId: newSessionId(),
+      sessionId,
       concurrency: flags.concurrency,
       ...(flags.network ? { network: flags.network } : {}),
       keep: flags.keep,
+      noCache: flags.noCache,
       timeoutSeconds: flags.timeoutSeconds,
       signal: stop.signal,
     })) {
+      if (e.type === 'repair') {
+        raced.set(e.id, e.candidate);
+        err(`${e.id}: the library audit found ${e.repair.sonames.join(', ')} missing; racing it again with ${e.repair.apt.join(' ')} in the runtime`);
+        continue;
+      }
       progress(e);
       if (e.type === 'race-end') {
         results = e.results;
@@ -71,22 +81,23 @@ export async function raceCommand(flags: Flags): Promise<number> {
   if (cancelled) return 130;
   const board = rank(results);
   const written: string[] = [];
-  const winner = candidates.find((c) => c.id === board.winner);
+  const final = [...raced.values()];
+  const winner = final.find((c) => c.id === board.winner);
   if (flags.write && winner) {
-    const json = raceJson(info, board, candidates, []);
+    const json = raceJson(info, board, final, []);
     const outcomes = await writeWinner({
       root: plan.project.root,
       ...(flags.out ? { out: flags.out } : {}),
       candidate: winner,
       board,
-      reports: { markdown: markdownReport(plan.project.name, board, candidates), json },
+      reports: { markdown: markdownReport(plan.project.name, board, final), json },
     });
     for (const o of outcomes) {
       written.push(o.path);
       if (o.backup) err(`kept the previous ${o.path} as ${o.backup}`);
     }
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(raceJson(info, board, candidates, written), null, 2)}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(raceJson(info, board, final, written), null, 2)}\n`);
   else {
     process.stdout.write(leaderboardText(board));
     for (const p of written) process.stdout.write(`wrote ${p}\n`);

@@ -2,11 +2,15 @@ import { type ContextPlan, dockerfilePath, packContext } from '../docker/build-c
 import { countBuildkitSteps } from '../docker/dockerfile-steps.js';
 import type { BuildEvent, BuilderKind, Engine } from '../docker/engine.js';
 import { candidateTag, sessionLabels } from '../docker/labels.js';
-import { auditImageTar } from '../docker/library-audit.js';
+import { scanImageTar } from '../docker/image-fs.js';
+import { auditLibraries } from '../docker/library-audit.js';
+import { footprint } from '../floor/footprint.js';
+import { inspectRuntimeBase } from '../floor/runtime-base.js';
 import { LOG_TAIL_LINES } from '../docker/progress.js';
 import { parseSmokeOutput, smokeArgv } from '../docker/smoke.js';
 import type { Candidate } from '../strategies/types.js';
 import { createThrottle } from './throttle.js';
+import { measureImportMs } from './import-time.js';
 import { emptyResult, type RaceEvent, type Result } from './types.js';
 
 export interface CandidateContext {
@@ -20,6 +24,8 @@ export interface CandidateContext {
   appModules: string[];
   entry?: string[];
   smokeTimeoutMs: number;
+  /** Runs of the cold-import timing after a passing smoke test; 0 or absent: not measured. */
+  importRuns?: number;
   throttleMs: number;
   emit: (e: RaceEvent) => void;
   /** Called once the build step is over (either way): followers sharing the builder may start. */
@@ -62,10 +68,12 @@ export async function runCandidate(
     stage = 'audit';
     ctx.emit({ type: 'audit', id: c.id });
     const ldPath = info.env.find((e) => e.startsWith('LD_LIBRARY_PATH='))?.slice('LD_LIBRARY_PATH='.length);
-    const audit = await auditImageTar(
-      await ctx.engine.exportFiles(result.image, labels),
-      ldPath ? { ldLibraryPath: ldPath } : {},
-    );
+    const files = await scanImageTar(await ctx.engine.exportFiles(result.image, labels));
+    const audit = auditLibraries(files, ldPath ? { ldLibraryPath: ldPath } : {});
+    // For the floor (src/floor): where the bytes are, and the runtime base they sit on.
+    result.footprint = footprint(files, c.workdir);
+    const runtimeBase = await inspectRuntimeBase(ctx.engine, c.dockerfile);
+    if (runtimeBase) result.runtimeBase = runtimeBase;
     result.hasShell = audit.hasShell;
     result.missingLibraries = audit.missing;
     lap('audit');
@@ -103,6 +111,13 @@ export async function runCandidate(
     if (problems.length > 0) {
       result.error = problems.join('; ');
       result.failedAt = result.missingLibraries.length > 0 ? 'audit' : 'smoke';
+    } else if (ctx.importRuns) {
+      // A measurement, not a verdict: a failure here leaves importMs unset.
+      const modules = ctx.appModules;
+      const req = { image: result.image, python: c.python, workdir: c.workdir, modules, labels, signal };
+      result.importMs = await measureImportMs(ctx.engine, { ...req, runs: ctx.importRuns }).catch(() => undefined);
+      if (result.importMs === undefined) delete result.importMs;
+      lap('import');
     }
     return result;
   } catch (e) {

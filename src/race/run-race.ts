@@ -35,6 +35,8 @@ export interface RaceOptions {
   keep?: boolean;
   contextLimitBytes?: number;
   throttleMs?: number;
+  /** Cold-import timing runs per passing candidate (median reported as Result.importMs); default 0. */
+  importRuns?: number;
 }
 
 type Reason = { slimPy: 'timeout' | 'cancelled'; message: string };
@@ -120,6 +122,7 @@ export async function* race(
             buildArgs: opts.buildArgs ?? {},
             appModules: opts.appModules ?? [],
             smokeTimeoutMs: opts.smokeTimeoutMs ?? 120_000,
+            ...(opts.importRuns ? { importRuns: opts.importRuns } : {}),
             throttleMs: opts.throttleMs ?? DEFAULT_THROTTLE_MS,
             emit: (e) => queue.push(e),
             onBuilt: () => built.get(c.id)?.resolve(),

@@ -1,6 +1,8 @@
 import type { BuildEvent, BuilderKind, LayerInfo } from '../docker/engine.js';
 import type { MissingLibrary } from '../docker/library-audit.js';
 import type { SmokeFailure } from '../docker/smoke.js';
+import type { Footprint } from '../floor/footprint.js';
+import type { RuntimeBase } from '../floor/runtime-base.js';
 import type { StrategyId } from '../strategies/types.js';
 
 /** What one candidate turned out to be. Fields after a failed stage stay at their empty values. */
@@ -27,6 +29,14 @@ export interface Result {
   error?: string;
   /** Last lines of build output, for the user. */
   logTail: string[];
+  /** Where the image's bytes are (packages, app, the rest), measured from its export; for the floor. */
+  footprint?: Footprint;
+  /** The runtime stage's FROM image as inspected ('scratch' for FROM scratch); for the floor. */
+  runtimeBase?: RuntimeBase;
+  /** System packages added to the runtime after the library audit of a first build named them. */
+  repairedWith?: string[];
+  /** Median cold import time of the app's modules in ms (measured when asked: RaceOptions.importRuns). */
+  importMs?: number;
   /** The stage that failed, when one did. */
   failedAt?: 'build' | 'inspect' | 'audit' | 'smoke' | 'timeout' | 'cancelled';
 }

@@ -1,3 +1,4 @@
+import { floorRowLine, floorSummary } from './floor-lines.js';
 import type { Leaderboard } from './leaderboard.js';
 import { clip, mb, seconds, times } from './units.js';
 
@@ -12,8 +13,14 @@ export function leaderboardText(board: Leaderboard): string {
       `${String(r.rank).padEnd(3)}${r.id.padEnd(19)}${mb(r.sizeBytes).padStart(10)}${mb(r.compressedBytes).padStart(12)}${times(r.timesSmaller).padStart(9)}${String(r.layerCount || '-').padStart(8)}${seconds(r.buildSeconds).padStart(9)}  ${r.passed ? 'ok   ' : 'FAIL '}  ${r.nonRoot ? 'user' : 'root'}  ${r.hasShell ? 'yes' : 'no'}`,
     );
     if (r.reason) out.push(`     ✗ ${clip(r.reason, 100)}`);
+    if (r.result.repairedWith) {
+      out.push(`     + ${r.result.repairedWith.join(' ')} added to the runtime: the library audit of the first build found it missing`);
+    }
     for (const l of r.largestLayers) out.push(`     ${mb(l.sizeBytes).padStart(9)}  ${clip(l.createdBy, 90)}`);
+    const floor = floorRowLine(r);
+    if (floor) out.push(`     ${clip(floor, 160)}`);
   }
+  for (const line of floorSummary(board)) out.push('', line);
   if (board.winner) out.push('', `Winner: ${board.winner} (smallest candidate that passed its smoke test and library audit)`);
   else out.push('', 'No candidate passed: see the reasons above.');
   return `${out.join('\n')}\n`;

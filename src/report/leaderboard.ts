@@ -1,4 +1,5 @@
 import type { LayerInfo } from '../docker/engine.js';
+import { type AboveFloor, aboveFloor, computeFloor, type Floor, type FloorInput } from '../floor/floor.js';
 import type { Result } from '../race/types.js';
 import type { StrategyId } from '../strategies/types.js';
 
@@ -18,6 +19,12 @@ export interface Row {
   largestLayers: LayerInfo[];
   /** Why it failed or was disqualified (failing import, missing library, build error). */
   reason?: string;
+  /** Size as a multiple of the floor (1.00 = at the floor); absent without a measured floor. */
+  timesFloor?: number;
+  /** What puts bytes above the floor, largest first. */
+  aboveFloor?: AboveFloor[];
+  /** Median cold import time of the app's modules, ms, when measured. */
+  importMs?: number;
   result: Result;
 }
 
@@ -26,6 +33,20 @@ export interface Leaderboard {
   baseline?: StrategyId;
   /** Smallest passing candidate, the default choice. */
   winner?: StrategyId;
+  /** The size floor (src/floor): smallest runtime + trimmed packages + app, from measured data. */
+  floor?: Floor;
+}
+
+/** The floor's inputs from a passing result, when the race measured them. */
+export function floorInput(r: Result): FloorInput | undefined {
+  if (!r.footprint || !r.runtimeBase) return undefined;
+  return {
+    id: r.id,
+    sizeBytes: r.sizeBytes,
+    footprint: r.footprint,
+    layers: r.layers,
+    ...(r.runtimeBase === 'scratch' ? {} : { base: r.runtimeBase }),
+  };
 }
 
 export const BASELINE: StrategyId = 'full';
@@ -49,6 +70,8 @@ export function rank(results: Result[]): Leaderboard {
   const ok = results.filter(passed).sort((a, b) => a.sizeBytes - b.sizeBytes || a.buildSeconds - b.buildSeconds);
   const bad = results.filter((r) => !passed(r));
   const base = results.find((r) => r.id === BASELINE && passed(r));
+  const inputs = new Map(ok.flatMap((r) => (floorInput(r) ? [[r.id, floorInput(r) as FloorInput] as const] : [])));
+  const floor = computeFloor([...inputs.values()]);
   const rows = [...ok, ...bad].map((r, i): Row => {
     const isOk = passed(r);
     return {
@@ -64,8 +87,16 @@ export function rank(results: Result[]): Leaderboard {
       hasShell: r.hasShell,
       largestLayers: [...r.layers].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 3),
       ...(isOk ? {} : { reason: failureReason(r) }),
+      ...(floor && r.sizeBytes > 0 ? { timesFloor: r.sizeBytes / floor.bytes } : {}),
+      ...(floor && inputs.has(r.id) ? { aboveFloor: aboveFloor(inputs.get(r.id) as FloorInput, floor) } : {}),
+      ...(r.importMs !== undefined ? { importMs: r.importMs } : {}),
       result: r,
     };
   });
-  return { rows, ...(base ? { baseline: base.id } : {}), ...(ok[0] ? { winner: ok[0].id } : {}) };
+  return {
+    rows,
+    ...(base ? { baseline: base.id } : {}),
+    ...(ok[0] ? { winner: ok[0].id } : {}),
+    ...(floor ? { floor } : {}),
+  };
 }

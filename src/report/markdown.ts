@@ -1,4 +1,5 @@
 import type { Candidate } from '../strategies/types.js';
+import { floorRowLine, floorSummary } from './floor-lines.js';
 import type { Leaderboard } from './leaderboard.js';
 import { clip, mb, seconds, times } from './units.js';
 
@@ -18,6 +19,13 @@ export function markdownReport(projectName: string, board: Leaderboard, candidat
     out.push(
       `| ${r.rank} | ${r.id} | ${mb(r.sizeBytes)} | ${mb(r.compressedBytes)} | ${times(r.timesSmaller)} | ${r.layerCount || '-'} | ${seconds(r.buildSeconds)} | ${r.passed ? '✓' : `✗ ${clip(r.reason ?? '', 80).replaceAll('|', '\\|')}`} | ${r.nonRoot ? 'yes' : 'no'} | ${r.hasShell ? 'yes' : 'no'} |`,
     );
+  }
+  if (board.floor) {
+    out.push('', '## The floor', '', ...floorSummary(board), '');
+    for (const r of board.rows.filter((x) => x.passed && x.timesFloor !== undefined)) {
+      out.push(`- **${r.id}**: ${floorRowLine(r)}`);
+      for (const a of (r.aboveFloor ?? []).slice(1)) out.push(`  - also ${mb(a.bytes)}: ${a.what}`);
+    }
   }
   out.push('', '## Where the bytes went', '');
   for (const r of board.rows.filter((x) => x.passed)) {

@@ -9,7 +9,7 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
   const out: string[] = [];
   out.push(`slim-py plan for ${project.name} (${project.root})`, '');
   out.push(`  manager   ${project.manager}   files: ${project.files.map((f) => f.path).join(', ')}`);
-  out.push(`  python    ${project.python.version}   (${formatSource(project.python.source)}: ${project.python.reason})`);
+  out.push(`  python    ${project.python.version}   (${project.python.reason}${project.python.source.file.startsWith('(') ? '' : ` — ${formatSource(project.python.source)}`})`);
   out.push(
     `  entry     ${project.entry ? `${project.entry.command}   (${formatSource(project.entry.source)})` : '(none found: pass it in the wizard)'}`,
   );

@@ -16,6 +16,7 @@ export function raceJson(
     baseline: board.baseline ?? null,
     winner: board.winner ?? null,
     cancelled,
+    ...(board.floor ? { floor: board.floor } : {}),
     candidates: board.rows.map((row) => {
       const r = row.result;
       return {
@@ -36,6 +37,9 @@ export function raceJson(
         missingLibraries: r.missingLibraries,
         error: row.reason ?? null,
         logTail: row.passed ? [] : r.logTail,
+        ...(row.timesFloor !== undefined ? { timesFloor: row.timesFloor } : {}),
+        ...(row.aboveFloor ? { aboveFloor: row.aboveFloor } : {}),
+        ...(row.importMs !== undefined ? { importMs: row.importMs } : {}),
       };
     }),
     written,

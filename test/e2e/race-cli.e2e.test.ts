@@ -3,7 +3,7 @@ import path from 'node:path';
 import tar from 'tar-fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
-import { TOOL_LABEL } from '../../src/docker/labels.js';
+import { SESSION_LABEL, TOOL_LABEL } from '../../src/docker/labels.js';
 import { RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
 import { copyFixture, LOCAL_STRATEGIES, runCli, startCli, testEnvFlags } from './cli.js';
 
@@ -26,9 +26,11 @@ interface RaceJson {
   written: string[];
 }
 
-async function leftovers() {
-  const containers = await engine.docker.listContainers({ all: true, filters: { label: [TOOL_LABEL] } });
-  const images = await engine.docker.listImages({ all: true, filters: { label: [TOOL_LABEL] } });
+/** What a run left behind; `session` narrows it to one run (other runs may share the engine). */
+async function leftovers(session?: string) {
+  const label = [session ? `${SESSION_LABEL}=${session}` : TOOL_LABEL];
+  const containers = await engine.docker.listContainers({ all: true, filters: { label } });
+  const images = await engine.docker.listImages({ all: true, filters: { label } });
   return { containers: containers.length, images: images.length };
 }
 
@@ -47,6 +49,12 @@ async function buildWritten(dir: string, tag: string): Promise<string> {
   const failure = out.find((o) => o.error);
   if (failure) throw new Error(`written Dockerfile failed to build: ${failure.error}`);
   return tag;
+}
+
+function sessionOf(stderr: string): string {
+  const m = /session ([0-9a-f]+):/.exec(stderr);
+  if (!m?.[1]) throw new Error(`no session id in the CLI's output:\n${stderr}`);
+  return m[1];
 }
 
 describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
@@ -72,10 +80,9 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
       const written = readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
       expect(written).toContain('Written by slim-py');
       expect(written).toContain(winner.dockerfile.split('\n').find((l) => l.startsWith('FROM'))!);
-      await buildWritten(dir, `slim-py-e2e/${fixture}:written`);
-      expect(await leftovers()).toMatchObject({ containers: 0 });
-      await engine.removeByLabel(TOOL_LABEL);
-      expect(await leftovers()).toEqual({ containers: 0, images: 0 });
+      const tag = await buildWritten(dir, `slim-py-e2e/${fixture}:written`);
+      await engine.docker.getImage(tag).remove({ force: true });
+      expect(await leftovers(sessionOf(run.stderr))).toEqual({ containers: 0, images: 0 });
     });
   }
 
@@ -105,6 +112,6 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
     expect(sent).toBe(true);
     expect(run.code, run.stderr).toBe(130);
     expect(run.stderr).toContain('interrupted');
-    expect(await leftovers()).toEqual({ containers: 0, images: 0 });
+    expect(await leftovers(sessionOf(run.stderr))).toEqual({ containers: 0, images: 0 });
   });
 });

@@ -1,0 +1,53 @@
+import { createElement } from 'react';
+import { App } from '../../components/app.js';
+import { createRealEngine } from '../../components/real-engine.js';
+import type { Flags } from '../cli/args.js';
+import { UserError } from '../errors.js';
+import { STRATEGIES } from '../strategies/index.js';
+import { onInterrupt } from './signals.js';
+
+/**
+ * `slim-py [DIR]`: the Ink wizard. Needs a terminal on both ends; scripts and CI get pointed to
+ * the headless `race --yes`. Exit: 0 written, 1 quit without writing, 2 bad input, 130 stopped.
+ */
+export async function wizardCommand(flags: Flags): Promise<number> {
+  for (const id of flags.strategies ?? []) {
+    if (!STRATEGIES.some((s) => s.id === id)) {
+      throw new UserError(
+        `--strategies: unknown strategy ${JSON.stringify(id)}`,
+        `choose from ${STRATEGIES.map((s) => s.id).join(', ')}`,
+      );
+    }
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(
+      'slim-py: the wizard needs a terminal (stdin and stdout), and this is not one.\n' +
+        `  what to try: slim-py race ${flags.dir === '.' ? '' : `${flags.dir} `}--yes   (headless: plans, builds, ranks; add --write to write the winner)\n`,
+    );
+    return 2;
+  }
+  // Ink only loads here: the headless commands never pay for React.
+  const { render } = await import('ink');
+  const stop = new AbortController();
+  // SIGTERM (and SIGINT when raw mode is off) stop a race cleanly; raw-mode Ctrl-C arrives as a key.
+  const release = onInterrupt(() => stop.abort());
+  let code = 1;
+  try {
+    const app = render(
+      createElement(App, {
+        engine: createRealEngine(flags),
+        dir: flags.dir,
+        ...(flags.strategies ? { strategies: flags.strategies } : {}),
+        stop: stop.signal,
+        onExit: (c: number) => {
+          code = c;
+        },
+      }),
+      { exitOnCtrlC: false },
+    );
+    await app.waitUntilExit();
+  } finally {
+    release();
+  }
+  return code;
+}
