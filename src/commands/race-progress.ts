@@ -12,20 +12,26 @@ export function createProgressPrinter(write: (line: string) => void, now = () =>
   return (e: RaceEvent): void => {
     switch (e.type) {
       case 'race-start':
-        write(`${t()} race: ${e.candidates.length} candidates on ${e.engine.host} (${e.engine.builder}${e.engine.network ? `, network ${e.engine.network}` : ''})`);
+        write(
+          `${t()} race: ${e.candidates.length} candidates on ${e.engine.host} (${e.engine.builder}${e.engine.network ? `, network ${e.engine.network}` : ''})`,
+        );
         return;
       case 'building':
       case 'inspecting':
       case 'audit':
       case 'smoke':
-        write(`${t()} ${e.id}: ${e.type === 'audit' ? 'library audit' : e.type === 'smoke' ? 'smoke test' : e.type}`);
+        write(
+          `${t()} ${e.id}: ${e.type === 'audit' ? 'library audit' : e.type === 'smoke' ? 'smoke test' : e.type}`,
+        );
         return;
       case 'progress': {
         const p = e.event;
         if (p.type === 'step') write(`${t()} ${e.id}: step ${p.n}/${p.of} ${p.instruction.slice(0, 90)}`);
         else if (p.type === 'pull' && p.total > 0 && now() - (lastPull.get(e.id) ?? 0) > 5000) {
           lastPull.set(e.id, now());
-          write(`${t()} ${e.id}: pulling ${p.ref ?? ''} ${Math.round((100 * p.current) / p.total)}% of ${mb(p.total)}`);
+          write(
+            `${t()} ${e.id}: pulling ${p.ref ?? ''} ${Math.round((100 * p.current) / p.total)}% of ${mb(p.total)}`,
+          );
         }
         return;
       }
@@ -36,7 +42,9 @@ export function createProgressPrinter(write: (line: string) => void, now = () =>
         write(`${t()} ${e.id}: FAILED at ${e.result.failedAt ?? 'build'}: ${e.result.error ?? ''}`);
         return;
       case 'race-end':
-        write(`${t()} race over${e.cancelled ? ' (cancelled)' : ''}${e.removed ? `; removed ${e.removed.images} images, ${e.removed.containers} containers` : ''}`);
+        write(
+          `${t()} race over${e.cancelled ? ' (cancelled)' : ''}${e.removed ? `; removed ${e.removed.images} images, ${e.removed.containers} containers` : ''}`,
+        );
         return;
       default:
         return;

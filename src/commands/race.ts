@@ -35,7 +35,10 @@ export async function raceCommand(flags: Flags): Promise<number> {
   const info = await engine.connect();
   if (!flags.yes) {
     if (!process.stdin.isTTY) {
-      throw new UserError('race builds images and needs a yes', 'add --yes (CI and scripts), or run it in a terminal');
+      throw new UserError(
+        'race builds images and needs a yes',
+        'add --yes (CI and scripts), or run it in a terminal',
+      );
     }
     if (!(await confirm(`Build ${candidates.length} candidates on ${info.host}? [y/N] `))) return 2;
   }
@@ -66,7 +69,12 @@ export async function raceCommand(flags: Flags): Promise<number> {
     })) {
       if (e.type === 'repair') {
         raced.set(e.id, e.candidate);
-        err(`${e.id}: the library audit found ${e.repair.sonames.join(', ')} missing; racing it again with ${e.repair.apt.join(' ')} in the runtime`);
+        const r = e.repair;
+        const what = r.kind === 'build' ? 'its build lacked' : 'the library audit found missing';
+        const where = r.kind === 'build' ? 'builder' : 'runtime';
+        err(
+          `${e.id}: ${what} ${r.missing.join(', ')}; racing it again with ${r.apt.join(' ')} in the ${where}`,
+        );
         continue;
       }
       progress(e);

@@ -28,7 +28,11 @@ export function chooseIndex(
     return { url: settings.indexUrl.value, source: at(settings.indexUrl.source), passToBuilds: true };
   }
   if (project.index.indexUrl) {
-    return { url: project.index.indexUrl.value, source: at(project.index.indexUrl.source), passToBuilds: false };
+    return {
+      url: project.index.indexUrl.value,
+      source: at(project.index.indexUrl.source),
+      passToBuilds: false,
+    };
   }
   if (env.PIP_INDEX_URL) return { url: env.PIP_INDEX_URL, source: 'PIP_INDEX_URL', passToBuilds: true };
   return { url: PYPI_SIMPLE, source: 'default', passToBuilds: false };

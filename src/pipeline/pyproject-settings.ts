@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TomlLines } from '../project/toml.js';
-import { parseToml } from '../project/toml.js';
+import { parseToml, TomlLines } from '../project/toml.js';
 import { imagesFromPyprojectTable, type PyprojectSettings } from '../strategies/index.js';
 
 /** `[tool.slim-py]` of the project's pyproject.toml (scan already validated the file's TOML). */

@@ -2,9 +2,9 @@ import type { Engine } from '../docker/engine.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
 import { buildArgs, planCandidates } from '../strategies/index.js';
-import type { Candidate, StrategyId } from '../strategies/types.js';
+import type { Candidate, Options, StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan-project.js';
-import { type Repair, repairFor, withRuntimePackages } from './runtime-repair.js';
+import { type Repair, repairFor, withRepair } from './runtime-repair.js';
 
 export interface RaceRequest {
   plan: PlanResult;
@@ -19,16 +19,20 @@ export interface RaceRequest {
   signal: AbortSignal;
 }
 
-/** A candidate re-planned with the runtime packages its library audit named; raced again. */
+/** A candidate re-planned with the packages its failure named; raced again. */
 export interface RepairEvent {
   type: 'repair';
   id: StrategyId;
   repair: Repair;
-  /** The re-rendered candidate: its Dockerfile replaces the first one. */
+  /** The re-rendered candidate: its Dockerfile replaces the previous one. */
   candidate: Candidate;
 }
 
 export type PipelineEvent = RaceEvent | RepairEvent;
+type RaceEnd = Extract<RaceEvent, { type: 'race-end' }>;
+
+/** A header fix can reveal a missing runtime library: build, then runtime, then one spare. */
+const MAX_ROUNDS = 3;
 
 function raceOnce(req: RaceRequest, candidates: Candidate[]) {
   const { plan } = req;
@@ -48,54 +52,60 @@ function raceOnce(req: RaceRequest, candidates: Candidate[]) {
 }
 
 /**
- * The race for a planned project, the same for the wizard and the headless command. When the
- * library audit finds that a candidate lacks shared libraries that known packages provide
- * (libpq.so.5 → libpq5), that candidate is re-planned with exactly those runtime packages and
- * raced once more: the audit, not a guess, decides what the runtime installs.
+ * The race for a planned project, the same for the wizard and the headless command. A candidate
+ * whose build stopped on a missing C header, or whose library audit found shared libraries
+ * missing, is re-planned with exactly the packages that provide them and raced again: the
+ * failure, not a guess, decides what the builder and the runtime install.
  */
 export async function* raceProject(req: RaceRequest): AsyncGenerator<PipelineEvent> {
-  let firstEnd: Extract<RaceEvent, { type: 'race-end' }> | undefined;
-  for await (const e of raceOnce(req, req.candidates)) {
-    if (e.type === 'race-end') firstEnd = e;
-    else yield e;
-  }
-  if (!firstEnd) return;
-  const retries: { candidate: Candidate; repair: Repair }[] = [];
-  if (!firstEnd.cancelled && !req.signal.aborted) {
-    for (const r of firstEnd.results) {
+  const options = new Map<StrategyId, Options>(req.candidates.map((c) => [c.id, req.plan.options]));
+  const current = new Map<StrategyId, Candidate>(req.candidates.map((c) => [c.id, c]));
+  const results = new Map<StrategyId, Result>();
+  const repaired = new Map<StrategyId, string[]>();
+  let toRace = req.candidates;
+  let removed = { containers: 0, images: 0 };
+  let end: RaceEnd | undefined;
+  for (let round = 0; round < MAX_ROUNDS && toRace.length > 0; round++) {
+    end = undefined;
+    for await (const e of raceOnce(req, toRace)) {
+      if (e.type === 'race-end') end = e;
+      else if (round === 0 || e.type !== 'race-start') yield e;
+    }
+    if (!end) return;
+    if (end.removed) {
+      removed = {
+        containers: removed.containers + end.removed.containers,
+        images: removed.images + end.removed.images,
+      };
+    }
+    for (const r of end.results) {
+      const extra = repaired.get(r.id);
+      results.set(r.id, extra ? { ...r, repairedWith: extra } : r);
+    }
+    if (end.cancelled || req.signal.aborted) break;
+    toRace = [];
+    for (const r of end.results) {
       const repair = repairFor(r);
       if (!repair) continue;
-      const options = withRuntimePackages(req.plan.options, repair);
-      const again = planCandidates({ project: req.plan.project, verdicts: req.plan.verdicts, options }).find(
-        (c) => c.id === r.id,
-      );
-      const before = req.candidates.find((c) => c.id === r.id);
-      if (again?.applicable && again.dockerfile !== before?.dockerfile) retries.push({ candidate: again, repair });
+      const next = withRepair(options.get(r.id)!, repair);
+      const again = planCandidates({
+        project: req.plan.project,
+        verdicts: req.plan.verdicts,
+        options: next,
+      }).find((c) => c.id === r.id);
+      if (!again?.applicable || again.dockerfile === current.get(r.id)?.dockerfile) continue;
+      options.set(r.id, next);
+      current.set(r.id, again);
+      const where = repair.kind === 'build' ? 'builder' : 'runtime';
+      repaired.set(r.id, [...(repaired.get(r.id) ?? []), ...repair.apt.map((p) => `${where}: ${p}`)]);
+      toRace.push(again);
+      yield { type: 'repair', id: r.id, repair, candidate: again };
     }
   }
-  if (retries.length === 0) {
-    yield firstEnd;
-    return;
-  }
-  for (const { candidate, repair } of retries) yield { type: 'repair', id: candidate.id, repair, candidate };
-  const second = new Map<StrategyId, Result>();
-  let secondEnd: Extract<RaceEvent, { type: 'race-end' }> | undefined;
-  for await (const e of raceOnce(req, retries.map((x) => x.candidate))) {
-    if (e.type === 'race-end') secondEnd = e;
-    else if (e.type !== 'race-start') yield e;
-  }
-  for (const r of secondEnd?.results ?? []) {
-    const repair = retries.find((x) => x.candidate.id === r.id)?.repair;
-    second.set(r.id, { ...r, ...(repair ? { repairedWith: repair.apt } : {}) });
-  }
-  const removed = firstEnd.removed && {
-    containers: firstEnd.removed.containers + (secondEnd?.removed?.containers ?? 0),
-    images: firstEnd.removed.images + (secondEnd?.removed?.images ?? 0),
-  };
   yield {
     type: 'race-end',
-    results: firstEnd.results.map((r) => second.get(r.id) ?? r),
-    cancelled: secondEnd?.cancelled ?? false,
-    ...(removed ? { removed } : {}),
+    results: req.candidates.map((c) => results.get(c.id)!),
+    cancelled: end?.cancelled ?? true,
+    ...(req.keep ? {} : { removed }),
   };
 }

@@ -1,41 +1,46 @@
+import { missingHeaders, packageForHeader } from '../analysis/header-packages.js';
 import { packageForSoname } from '../analysis/soname-packages.js';
 import type { Result } from '../race/types.js';
 import type { Options } from '../strategies/types.js';
 
 export interface Repair {
-  /** Debian and Alpine packages that provide the missing libraries. */
+  /** 'build': headers were missing in the builder; 'runtime': the library audit found sonames missing. */
+  kind: 'build' | 'runtime';
+  /** Debian and Alpine packages that provide what was missing. */
   apt: string[];
   apk: string[];
-  sonames: string[];
+  /** The headers or sonames that were missing. */
+  missing: string[];
+}
+
+function known(
+  kind: Repair['kind'],
+  missing: string[],
+  lookup: (m: string, f: 'apt' | 'apk') => string | undefined,
+) {
+  const apt = missing.map((m) => lookup(m, 'apt'));
+  if (missing.length === 0 || apt.some((p) => p === undefined)) return undefined;
+  const apk = missing.map((m) => lookup(m, 'apk')).filter((p): p is string => p !== undefined);
+  return { kind, apt: [...new Set(apt as string[])], apk: [...new Set(apk)], missing };
 }
 
 /**
- * What a candidate that failed only its library audit needs at run time, when every missing
- * soname maps to a known package. Undefined when it failed otherwise, or a soname is unknown:
- * then the user has to say (the wizard asks for runtime packages).
+ * What would fix a failed candidate, when the failure names it and every name maps to a known
+ * package: a build that stopped on a missing header, or an image whose library audit found
+ * sonames missing. Undefined otherwise: then the user has to say (the wizard asks).
  */
 export function repairFor(r: Result): Repair | undefined {
-  if (r.missingLibraries.length === 0 || r.failedAt === 'build' || r.failedAt === 'timeout' || r.failedAt === 'cancelled') {
-    return undefined;
-  }
+  if (r.failedAt === 'build') return known('build', missingHeaders(r.logTail), packageForHeader);
+  if (r.failedAt === 'timeout' || r.failedAt === 'cancelled') return undefined;
   const sonames = [...new Set(r.missingLibraries.map((m) => m.soname))];
-  const apt = sonames.map((s) => packageForSoname(s, 'apt'));
-  const apk = sonames.map((s) => packageForSoname(s, 'apk'));
-  if (apt.some((p) => p === undefined)) return undefined;
-  return {
-    apt: [...new Set(apt as string[])],
-    apk: [...new Set(apk.filter((p): p is string => p !== undefined))],
-    sonames,
-  };
+  return known('runtime', sonames, packageForSoname);
 }
 
-export function withRuntimePackages(options: Options, repair: Repair): Options {
+export function withRepair(options: Options, repair: Repair): Options {
+  const key = repair.kind === 'build' ? 'buildPackages' : 'runtimePackages';
   const add = (have: string[], more: string[]) => [...new Set([...have, ...more])];
   return {
     ...options,
-    runtimePackages: {
-      apt: add(options.runtimePackages.apt, repair.apt),
-      apk: add(options.runtimePackages.apk, repair.apk),
-    },
+    [key]: { apt: add(options[key].apt, repair.apt), apk: add(options[key].apk, repair.apk) },
   };
 }

@@ -14,7 +14,10 @@ const IDS = STRATEGIES.map((s) => s.id) as string[];
 export function selectCandidates(all: Candidate[], wanted?: string[]): Selection {
   for (const id of wanted ?? []) {
     if (!IDS.includes(id)) {
-      throw new UserError(`--strategies: unknown strategy ${JSON.stringify(id)}`, `choose from ${IDS.join(', ')}`);
+      throw new UserError(
+        `--strategies: unknown strategy ${JSON.stringify(id)}`,
+        `choose from ${IDS.join(', ')}`,
+      );
     }
   }
   const asked = wanted ? all.filter((c) => wanted.includes(c.id)) : all;
@@ -23,7 +26,9 @@ export function selectCandidates(all: Candidate[], wanted?: string[]): Selection
   if (candidates.length === 0) {
     throw new UserError(
       'no applicable strategy to race',
-      skipped.length ? `each was ruled out: ${skipped.map((s) => `${s.id}: ${s.reason}`).join('; ')}` : 'drop --strategies or name applicable ones (slim-py plan lists them)',
+      skipped.length
+        ? `each was ruled out: ${skipped.map((s) => `${s.id}: ${s.reason}`).join('; ')}`
+        : 'drop --strategies or name applicable ones (slim-py plan lists them)',
     );
   }
   return { candidates, skipped };

@@ -33,7 +33,7 @@ export interface Result {
   footprint?: Footprint;
   /** The runtime stage's FROM image as inspected ('scratch' for FROM scratch); for the floor. */
   runtimeBase?: RuntimeBase;
-  /** System packages added to the runtime after the library audit of a first build named them. */
+  /** Packages added after a first try failed for lack of them: 'builder: libpq-dev', 'runtime: libpq5'. */
   repairedWith?: string[];
   /** Median cold import time of the app's modules in ms (measured when asked: RaceOptions.importRuns). */
   importMs?: number;

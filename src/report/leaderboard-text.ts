@@ -14,14 +14,16 @@ export function leaderboardText(board: Leaderboard): string {
     );
     if (r.reason) out.push(`     ✗ ${clip(r.reason, 100)}`);
     if (r.result.repairedWith) {
-      out.push(`     + ${r.result.repairedWith.join(' ')} added to the runtime: the library audit of the first build found it missing`);
+      out.push(`     + added after a try failed without them: ${r.result.repairedWith.join(', ')}`);
     }
-    for (const l of r.largestLayers) out.push(`     ${mb(l.sizeBytes).padStart(9)}  ${clip(l.createdBy, 90)}`);
+    for (const l of r.largestLayers)
+      out.push(`     ${mb(l.sizeBytes).padStart(9)}  ${clip(l.createdBy, 90)}`);
     const floor = floorRowLine(r);
     if (floor) out.push(`     ${clip(floor, 160)}`);
   }
   for (const line of floorSummary(board)) out.push('', line);
-  if (board.winner) out.push('', `Winner: ${board.winner} (smallest candidate that passed its smoke test and library audit)`);
+  if (board.winner)
+    out.push('', `Winner: ${board.winner} (smallest candidate that passed its smoke test and library audit)`);
   else out.push('', 'No candidate passed: see the reasons above.');
   return `${out.join('\n')}\n`;
 }
