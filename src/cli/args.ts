@@ -56,7 +56,10 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     yes: values.yes ?? false,
     write: values.write ?? false,
     out: values.out,
-    strategies: values.strategies?.split(',').map((s) => s.trim()).filter(Boolean),
+    strategies: values.strategies
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     network: values.network,
     concurrency: positiveInt(values.concurrency, '--concurrency', 2),
     keep: values.keep ?? false,
@@ -130,6 +133,7 @@ function checkUrl(v: string): string {
 function positiveInt(v: string | undefined, flag: string, fallback: number): number {
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`${flag} ${v} is not a positive whole number`, `e.g. ${flag} 2`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`${flag} ${v} is not a positive whole number`, `e.g. ${flag} 2`);
   return n;
 }

@@ -1,10 +1,15 @@
-import { createElement } from 'react';
-import { App } from '../../components/app.js';
-import { createRealEngine } from '../../components/real-engine.js';
 import type { Flags } from '../cli/args.js';
 import { UserError } from '../errors.js';
 import { STRATEGIES } from '../strategies/index.js';
 import { onInterrupt } from './signals.js';
+
+/**
+ * NO_COLOR (no-color.org): chalk, under Ink, only listens to FORCE_COLOR, and decides when it is
+ * first imported. So this runs before Ink loads.
+ */
+export function respectNoColor(env: NodeJS.ProcessEnv): void {
+  if (env.NO_COLOR && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '0';
+}
 
 /**
  * `slim-py [DIR]`: the Ink wizard. Needs a terminal on both ends; scripts and CI get pointed to
@@ -26,8 +31,14 @@ export async function wizardCommand(flags: Flags): Promise<number> {
     );
     return 2;
   }
-  // Ink only loads here: the headless commands never pay for React.
-  const { render } = await import('ink');
+  respectNoColor(process.env);
+  // Ink and React load only here: the headless commands never pay for them.
+  const [{ render }, { createElement }, { App }, { createRealEngine }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('../../components/app.js'),
+    import('../../components/real-engine.js'),
+  ]);
   const stop = new AbortController();
   // SIGTERM (and SIGINT when raw mode is off) stop a race cleanly; raw-mode Ctrl-C arrives as a key.
   const release = onInterrupt(() => stop.abort());

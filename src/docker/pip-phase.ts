@@ -3,6 +3,8 @@ import type { PipPhase } from './engine.js';
 /** Recognises pip's progress lines in build output (pip 22-25 wording). */
 export function pipPhase(line: string): { phase: PipPhase; detail: string } | undefined {
   const s = line.trim();
+  // dpkg says "Processing triggers for libc-bin ..." in apt steps: not pip.
+  if (/^Processing triggers for /.test(s)) return undefined;
   let m = /^(?:Collecting|Processing) (.+)$/.exec(s);
   if (m?.[1]) return { phase: 'collecting', detail: m[1].replace(/\s*\(from .*$/, '') };
   m = /^Downloading (\S+)(.*)$/.exec(s);

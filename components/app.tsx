@@ -1,0 +1,118 @@
+import { Box, Text, useApp } from 'ink';
+import { useEffect, useReducer } from 'react';
+import { initialState, STEPS, type Step, wizardReducer } from './state.js';
+import { StepBody } from './step-body.js';
+import { PrintedLines } from './steps/race/printed-lines.js';
+import { useRace } from './use-race.js';
+import { KeyBus, useKeys } from './widgets/use-keys.js';
+import { useWidth } from './widgets/use-width.js';
+import type { WizardEngine } from './wizard-engine.js';
+
+const TITLES: Record<Step, string> = {
+  project: 'Project',
+  dependencies: 'Dependencies',
+  native: 'Native compile',
+  'python-entry': 'Python and entry command',
+  strategies: 'Strategies',
+  race: 'Race',
+  leaderboard: 'Leaderboard',
+  write: 'Write',
+};
+
+export interface AppProps {
+  engine: WizardEngine;
+  /** The project directory as the user gave it (for messages). */
+  dir: string;
+  /** --strategies: preselected instead of the suggestion. */
+  strategies?: string[];
+  /** Aborted from outside (SIGTERM): stop a race cleanly, else quit. */
+  stop?: AbortSignal;
+  /** The exit code: 0 written, 1 quit without writing, 2 the project could not be read, 130 stopped. */
+  onExit?: (code: number) => void;
+}
+
+/** The wizard: a reducer-driven step machine; steps render state and turn keys into answers. */
+export function App(props: AppProps) {
+  return (
+    <KeyBus>
+      <Wizard {...props} />
+    </KeyBus>
+  );
+}
+
+function Wizard({ engine, dir, strategies, stop, onExit }: AppProps) {
+  const [s, dispatch] = useReducer(wizardReducer, strategies, initialState);
+  const app = useApp();
+  const width = useWidth();
+
+  useEffect(() => {
+    engine.plan().then(
+      (plan) => dispatch({ type: 'planned', plan }),
+      (error) => dispatch({ type: 'plan-failed', error }),
+    );
+    engine.connect().then(
+      (info) => dispatch({ type: 'connected', info }),
+      (error) => dispatch({ type: 'no-engine', error }),
+    );
+  }, [engine]);
+
+  const { racing, stopRace } = useRace(engine, s, dispatch);
+
+  useEffect(() => {
+    if (s.exit === undefined) return;
+    onExit?.(s.exit);
+    app.exit();
+  }, [s.exit, onExit, app]);
+
+  const quitCode = s.wrote ? 0 : s.planError ? 2 : 1;
+
+  useEffect(() => {
+    if (!stop) return;
+    const onStop = () => (racing ? stopRace() : dispatch({ type: 'exit', code: 130 }));
+    if (stop.aborted) onStop();
+    stop.addEventListener('abort', onStop);
+    return () => stop.removeEventListener('abort', onStop);
+  }, [stop, racing, stopRace]);
+
+  useKeys((input, key) => {
+    if (key.ctrl && input === 'c') {
+      // First Ctrl-C in a race stops it cleanly; a second one leaves at once (`slim-py clean` tidies up).
+      if (racing && !s.race?.stopping) stopRace();
+      else if (racing) {
+        const note = 'Left before the cleanup finished: `slim-py clean` removes what this run made.';
+        dispatch({ type: 'exit', code: 130, note });
+      } else dispatch({ type: 'exit', code: quitCode });
+      return;
+    }
+    if (s.confirmQuit) {
+      if (input === 'y') stopRace();
+      else if (input === 'n' || key.escape) dispatch({ type: 'cancel-quit' });
+      return;
+    }
+    if (key.escape && !s.capture.esc) dispatch({ type: 'back' });
+    else if (input === 'q' && !s.capture.q) {
+      if (racing) {
+        if (!s.race?.stopping) dispatch({ type: 'ask-quit' });
+      } else dispatch({ type: 'exit', code: quitCode });
+    }
+  });
+
+  const steps = STEPS.filter((x) => !(s.planOnly && ['strategies', 'race', 'leaderboard'].includes(x)));
+  return (
+    <Box flexDirection="column">
+      {s.race ? <PrintedLines key={s.raceRun} printed={s.race.printed} width={width} /> : null}
+      <Text wrap="truncate-end">
+        <Text bold color="magenta">
+          slim-py
+        </Text>{' '}
+        <Text dimColor>
+          {steps.indexOf(s.step) + 1}/{steps.length}
+        </Text>{' '}
+        <Text bold>{TITLES[s.step]}</Text>
+        {s.planOnly ? <Text color="yellow"> · plan only (no Docker)</Text> : null}
+      </Text>
+      <StepBody s={s} dispatch={dispatch} engine={engine} dir={dir} />
+      {s.exitNote ? <Text color="yellow">{s.exitNote}</Text> : null}
+    </Box>
+  );
+}

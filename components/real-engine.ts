@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Flags } from '../src/cli/args.js';
+import { DockerodeEngine } from '../src/docker/dockerode-engine.js';
+import type { EngineInfo } from '../src/docker/engine.js';
+import { newSessionId } from '../src/docker/labels.js';
+import { freeBackupName } from '../src/output/safe-write.js';
+import { finalDockerfile, writeWinner } from '../src/output/write-winner.js';
+import { planProject } from '../src/pipeline/plan-project.js';
+import { raceProject } from '../src/pipeline/race-project.js';
+import { markdownReport } from '../src/report/markdown.js';
+import { raceJson } from '../src/report/race-json.js';
+import type { WizardEngine, WriteChoice, WritePreview } from './wizard-engine.js';
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+}
+
+function dockerfilePath(choice: WriteChoice, out: string | undefined): string {
+  return path.resolve(out ?? path.join(choice.plan.project.root, 'Dockerfile'));
+}
+
+const REPORTS = ['slim-py-report.md', 'slim-py-report.json'];
+
+/** What writeWinner will do, computed the same way it does (same paths, same backup naming). */
+export async function previewWrite(
+  choice: WriteChoice,
+  out: string | undefined,
+  now: Date,
+): Promise<WritePreview> {
+  const file = dockerfilePath(choice, out);
+  const content = finalDockerfile({ candidate: choice.candidate, board: choice.board, now });
+  const existing = await readIfExists(file);
+  const ignore = path.join(choice.plan.project.root, '.dockerignore');
+  return {
+    path: file,
+    content,
+    ...(existing !== undefined ? { existing } : {}),
+    ...(existing !== undefined && existing !== content ? { backup: await freeBackupName(file) } : {}),
+    ...((await readIfExists(ignore)) === undefined ? { dockerignore: ignore } : {}),
+    reports: choice.board ? REPORTS.map((r) => path.join(path.dirname(file), r)) : [],
+  };
+}
+
+/** Writes like `race --write`: the Dockerfile, .dockerignore if missing, and the reports when measured. */
+export function writeChoice(
+  choice: WriteChoice,
+  out: string | undefined,
+  info: EngineInfo | undefined,
+  now: Date,
+) {
+  const { plan, candidate, board } = choice;
+  const raced = plan.candidates.filter((c) => board?.rows.some((r) => r.id === c.id));
+  return writeWinner({
+    root: plan.project.root,
+    ...(out ? { out } : {}),
+    candidate,
+    now,
+    ...(board
+      ? {
+          board,
+          reports: {
+            markdown: markdownReport(plan.project.name, board, raced),
+            json: raceJson(info ?? { builder: 'buildkit', host: '' }, board, raced, []),
+          },
+        }
+      : {}),
+  });
+}
+
+/** The wizard's engine on the real thing: the same functions `slim-py race` uses. */
+export function createRealEngine(flags: Flags): WizardEngine {
+  const docker = new DockerodeEngine();
+  let info: EngineInfo | undefined;
+  return {
+    raceSettings: {
+      concurrency: flags.concurrency,
+      keep: flags.keep,
+      ...(flags.network ? { network: flags.network } : {}),
+    },
+    now: () => Date.now(),
+    plan: (python) =>
+      planProject({
+        dir: flags.dir,
+        python: python ?? flags.python,
+        images: flags.images,
+        indexUrl: flags.indexUrl,
+        offline: flags.offline,
+      }),
+    connect: async () => {
+      info = await docker.connect();
+      return info;
+    },
+    race: ({ plan, candidates, signal }) =>
+      raceProject({
+        plan,
+        candidates,
+        engine: docker,
+        sessionId: newSessionId(),
+        concurrency: flags.concurrency,
+        ...(flags.network ? { network: flags.network } : {}),
+        keep: flags.keep,
+        ...(flags.noCache ? { noCache: true } : {}),
+        timeoutSeconds: flags.timeoutSeconds,
+        signal,
+      }),
+    preview: (choice) => previewWrite(choice, flags.out, new Date()),
+    write: (choice) => writeChoice(choice, flags.out, info, new Date()),
+  };
+}

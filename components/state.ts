@@ -1,0 +1,202 @@
+import type { EngineInfo } from '../src/docker/engine.js';
+import type { PlanResult } from '../src/pipeline/plan-project.js';
+import type { PipelineEvent } from '../src/pipeline/race-project.js';
+import { type Leaderboard, rank } from '../src/report/leaderboard.js';
+import type { Candidate, StrategyId } from '../src/strategies/types.js';
+import { type Answers, applyAnswers, prefillAnswers } from './answers.js';
+import { initialRace, type RaceView, raceReducer } from './steps/race/race-state.js';
+
+export const STEPS = [
+  'project',
+  'dependencies',
+  'native',
+  'python-entry',
+  'strategies',
+  'race',
+  'leaderboard',
+  'write',
+] as const;
+export type Step = (typeof STEPS)[number];
+
+/** Steps that need a Docker engine: skipped in plan-only mode. */
+const MEASURED: Step[] = ['strategies', 'race', 'leaderboard'];
+
+/** Going back never re-enters a finished race: back from the leaderboard is the strategies step. */
+const NOT_BACK_INTO: Step[] = ['race'];
+
+export type EngineStatus =
+  | { status: 'connecting' }
+  | { status: 'ready'; info: EngineInfo }
+  | { status: 'missing'; error: unknown };
+
+export interface WizardState {
+  step: Step;
+  /** The plan as the engine made it; `plan` is it with the answers applied. */
+  base?: PlanResult;
+  plan?: PlanResult;
+  answers?: Answers;
+  /** Strategies asked for with --strategies (preselected). */
+  wanted?: string[];
+  planError?: unknown;
+  /** A long action under way ("re-planning for Python 3.12"), shown with a spinner. */
+  busy?: string;
+  /** A problem with the last answer (bad Python version, re-plan failed): shown on its step. */
+  stepError?: unknown;
+  engine: EngineStatus;
+  planOnly: boolean;
+  race?: RaceView;
+  /** Bumped to start a race: the App's race effect keys on it. */
+  raceRun: number;
+  raceError?: unknown;
+  board?: Leaderboard;
+  winner?: StrategyId;
+  /** Keys the focused step handles itself: `q` while typing, Esc while a detail view is open. */
+  capture: { q: boolean; esc: boolean };
+  confirmQuit: boolean;
+  wrote: boolean;
+  exit?: number;
+  /** Said as the wizard leaves (e.g. a second Ctrl-C cut the cleanup short). */
+  exitNote?: string;
+}
+
+export type Action =
+  | { type: 'planned'; plan: PlanResult }
+  | { type: 'plan-failed'; error: unknown }
+  | { type: 'connected'; info: EngineInfo }
+  | { type: 'no-engine'; error: unknown }
+  | { type: 'plan-only' }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'answer'; answers: Partial<Answers> }
+  | { type: 'busy'; text?: string }
+  | { type: 'step-error'; error?: unknown }
+  | { type: 'start-race'; now: number }
+  | { type: 'race-event'; event: PipelineEvent; now: number }
+  | { type: 'race-failed'; error: unknown }
+  | { type: 'stop-race' }
+  | { type: 'ask-quit' }
+  | { type: 'cancel-quit' }
+  | { type: 'pick'; id: StrategyId }
+  | { type: 'capture'; keys: Partial<WizardState['capture']> }
+  | { type: 'written' }
+  | { type: 'exit'; code: number; note?: string };
+
+export function initialState(wanted?: string[]): WizardState {
+  return {
+    step: 'project',
+    engine: { status: 'connecting' },
+    planOnly: false,
+    raceRun: 0,
+    capture: { q: false, esc: false },
+    confirmQuit: false,
+    wrote: false,
+    ...(wanted ? { wanted } : {}),
+  };
+}
+
+function skipped(s: WizardState, step: Step, dir: 1 | -1): boolean {
+  return (s.planOnly && MEASURED.includes(step)) || (dir < 0 && NOT_BACK_INTO.includes(step));
+}
+
+function move(s: WizardState, dir: 1 | -1): Step {
+  let i = STEPS.indexOf(s.step) + dir;
+  while (i > 0 && i < STEPS.length - 1 && skipped(s, STEPS[i]!, dir)) i += dir;
+  return STEPS[Math.max(0, Math.min(STEPS.length - 1, i))]!;
+}
+
+/** A new step starts with its own keys and no leftover error. */
+function go(s: WizardState, step: Step): WizardState {
+  // The Python/entry step opens on a text field: `q` is a letter there from the first key.
+  const capture = { q: step === 'python-entry', esc: false };
+  return { ...s, step, stepError: undefined, busy: undefined, capture, confirmQuit: false };
+}
+
+function withAnswers(s: WizardState, base: PlanResult, answers: Answers): WizardState {
+  return { ...s, base, answers, plan: applyAnswers(base, answers) };
+}
+
+export function wizardReducer(s: WizardState, a: Action): WizardState {
+  switch (a.type) {
+    case 'planned': {
+      // A re-plan (new Python) keeps what the user already answered.
+      const fresh = prefillAnswers(a.plan, s.wanted);
+      const applicable = (id: StrategyId) => a.plan.candidates.some((c) => c.id === id && c.applicable);
+      const answers = s.answers
+        ? { ...s.answers, python: fresh.python, strategies: s.answers.strategies.filter(applicable) }
+        : fresh;
+      return { ...withAnswers(s, a.plan, answers), planError: undefined, busy: undefined };
+    }
+    case 'plan-failed':
+      return { ...s, planError: a.error, busy: undefined };
+    case 'connected':
+      return { ...s, engine: { status: 'ready', info: a.info } };
+    case 'no-engine':
+      return { ...s, engine: { status: 'missing', error: a.error } };
+    case 'plan-only':
+      return { ...s, planOnly: true };
+    case 'next':
+      return go(s, move(s, 1));
+    case 'back':
+      // A running race cannot be left by Esc: it is stopped with q (and cleans up).
+      if (s.step === 'project' || (s.step === 'race' && s.race && !s.race.end && !s.raceError)) return s;
+      return go(s, move(s, -1));
+    case 'answer':
+      if (!s.base || !s.answers) return s;
+      return withAnswers(s, s.base, { ...s.answers, ...a.answers });
+    case 'busy':
+      return { ...s, busy: a.text };
+    case 'step-error':
+      return { ...s, stepError: a.error, busy: undefined };
+    case 'start-race':
+      return {
+        ...go(s, 'race'),
+        race: initialRace(s.answers?.strategies ?? [], a.now),
+        raceRun: s.raceRun + 1,
+        raceError: undefined,
+        board: undefined,
+      };
+    case 'race-event': {
+      if (!s.race) return s;
+      const race = raceReducer(s.race, a.event, a.now);
+      if (a.event.type !== 'race-end' || a.event.cancelled) return { ...s, race };
+      const board = rank(a.event.results);
+      return {
+        ...go(s, 'leaderboard'),
+        race,
+        board,
+        ...(board.winner ? { winner: board.winner } : { winner: undefined }),
+      };
+    }
+    case 'race-failed':
+      return { ...s, raceError: a.error, race: s.race ? { ...s.race, stopping: false } : s.race };
+    case 'stop-race':
+      return { ...s, confirmQuit: false, race: s.race ? { ...s.race, stopping: true } : s.race };
+    case 'ask-quit':
+      return { ...s, confirmQuit: true };
+    case 'cancel-quit':
+      return { ...s, confirmQuit: false };
+    case 'pick':
+      return { ...go(s, 'write'), winner: a.id };
+    case 'capture':
+      return { ...s, capture: { ...s.capture, ...a.keys } };
+    case 'written':
+      return { ...s, wrote: true };
+    case 'exit':
+      return { ...s, exit: a.code, ...(a.note ? { exitNote: a.note } : {}) };
+    default:
+      return s;
+  }
+}
+
+/** The plan's candidates, with the ones the race repaired (runtime libraries added) replacing theirs. */
+export function racedCandidates(s: WizardState): Candidate[] {
+  const repaired = s.race?.repaired ?? {};
+  return (s.plan?.candidates ?? []).map((c) => repaired[c.id] ?? c);
+}
+
+/** The candidate the write step writes: the picked winner, or in plan-only mode the recommended one. */
+export function writeTarget(s: WizardState): Candidate | undefined {
+  if (!s.plan) return undefined;
+  const id = s.planOnly ? s.plan.recommended.ids[0] : s.winner;
+  return racedCandidates(s).find((c) => c.id === id);
+}

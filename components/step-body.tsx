@@ -1,0 +1,146 @@
+import { Text } from 'ink';
+import { type Dispatch, useCallback, useMemo } from 'react';
+import type { StrategyId } from '../src/strategies/types.js';
+import { compilingOnGlibc, imageName } from './answers.js';
+import { type Action, racedCandidates, type WizardState, writeTarget } from './state.js';
+import { DependenciesStep } from './steps/dependencies/dependencies-step.js';
+import { LeaderboardStep } from './steps/leaderboard/leaderboard-step.js';
+import { NativeStep } from './steps/native/native-step.js';
+import { ProjectStep } from './steps/project/project-step.js';
+import { PythonEntryStep } from './steps/python-entry/python-entry-step.js';
+import { RaceStep } from './steps/race/race-step.js';
+import { StrategiesStep } from './steps/strategies/strategies-step.js';
+import { WriteStep } from './steps/write/write-step.js';
+import type { WizardEngine } from './wizard-engine.js';
+
+export interface StepBodyProps {
+  s: WizardState;
+  dispatch: Dispatch<Action>;
+  engine: WizardEngine;
+  dir: string;
+}
+
+/** The current step's screen, wired to the reducer: each step gets its data and turns keys into actions. */
+export function StepBody({ s, dispatch, engine, dir }: StepBodyProps) {
+  const plan = s.plan;
+  const onTyping = useCallback((q: boolean) => dispatch({ type: 'capture', keys: { q } }), [dispatch]);
+  const onDetail = useCallback((esc: boolean) => dispatch({ type: 'capture', keys: { esc } }), [dispatch]);
+  const onStrategies = useCallback(
+    (ids: StrategyId[]) => dispatch({ type: 'answer', answers: { strategies: ids } }),
+    [dispatch],
+  );
+  const target = writeTarget(s);
+  const choice = useMemo(
+    () =>
+      plan && target
+        ? { plan, candidate: target, ...(s.planOnly || !s.board ? {} : { board: s.board }) }
+        : undefined,
+    [plan, target, s.planOnly, s.board],
+  );
+
+  const submitPythonEntry = (a: { python: string; entry: string }) => {
+    if (!s.base || a.python === s.base.options.python) {
+      dispatch({ type: 'answer', answers: a });
+      dispatch({ type: 'next' });
+      return;
+    }
+    // A new Python version changes the scan and the wheel verdicts: plan again from scratch.
+    dispatch({ type: 'busy', text: `Planning again for Python ${a.python}…` });
+    engine.plan(a.python).then(
+      (p) => {
+        dispatch({ type: 'planned', plan: p });
+        dispatch({ type: 'answer', answers: { entry: a.entry } });
+        dispatch({ type: 'next' });
+      },
+      (error) => dispatch({ type: 'step-error', error }),
+    );
+  };
+
+  const { base, answers } = s;
+  if (s.step === 'project' || !plan || !base || !answers) {
+    return (
+      <ProjectStep
+        dir={dir}
+        {...(plan ? { plan } : {})}
+        planError={s.planError}
+        engine={s.engine}
+        planOnly={s.planOnly}
+        onNext={() => dispatch({ type: 'next' })}
+        onPlanOnly={() => dispatch({ type: 'plan-only' })}
+      />
+    );
+  }
+  switch (s.step) {
+    case 'dependencies':
+      return <DependenciesStep verdicts={base.verdicts} onNext={() => dispatch({ type: 'next' })} />;
+    case 'native':
+      return (
+        <NativeStep
+          compiling={compilingOnGlibc(base)}
+          initial={answers}
+          onTyping={onTyping}
+          onSubmit={(a) => {
+            dispatch({ type: 'answer', answers: a });
+            dispatch({ type: 'next' });
+          }}
+        />
+      );
+    case 'python-entry':
+      return (
+        <PythonEntryStep
+          project={base.project}
+          python={answers.python}
+          entry={answers.entry}
+          busy={s.busy}
+          error={s.stepError}
+          onSubmit={submitPythonEntry}
+        />
+      );
+    case 'strategies':
+      return (
+        <StrategiesStep
+          candidates={plan.candidates}
+          selected={answers.strategies}
+          recommended={plan.recommended.ids}
+          onChange={onStrategies}
+          onSubmit={(ids) => {
+            onStrategies(ids);
+            dispatch({ type: 'start-race', now: engine.now() });
+          }}
+        />
+      );
+    case 'race':
+      return s.race ? (
+        <RaceStep
+          view={s.race}
+          now={engine.now}
+          settings={engine.raceSettings}
+          confirmQuit={s.confirmQuit}
+          error={s.raceError}
+        />
+      ) : null;
+    case 'leaderboard':
+      return s.board ? (
+        <LeaderboardStep
+          board={s.board}
+          candidates={racedCandidates(s)}
+          onDetail={onDetail}
+          onPick={(id) => dispatch({ type: 'pick', id })}
+        />
+      ) : null;
+    case 'write':
+      return choice ? (
+        <WriteStep
+          engine={engine}
+          choice={choice}
+          name={imageName(plan)}
+          onWritten={() => dispatch({ type: 'written' })}
+          onDone={() => dispatch({ type: 'exit', code: 0 })}
+        />
+      ) : (
+        <Text color="red">Nothing to write: no candidate applies.</Text>
+      );
+    default:
+      return null;
+  }
+}

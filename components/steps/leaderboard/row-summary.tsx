@@ -1,0 +1,37 @@
+import { Box, Text } from 'ink';
+import type { Row } from '../../../src/report/leaderboard.js';
+import { clip, mb, seconds, times } from '../../../src/report/units.js';
+import { size } from '../../widgets/size.js';
+
+/** Everything about the focused row, also what narrow terminals leave out of the table. */
+export function RowSummary({ row, width }: { row: Row; width: number }) {
+  const facts = [
+    mb(row.sizeBytes),
+    `${mb(row.compressedBytes)} compressed`,
+    row.timesSmaller ? `${times(row.timesSmaller)} smaller than full` : undefined,
+    `${row.layerCount} layers`,
+    `${seconds(row.buildSeconds)} build`,
+  ].filter(Boolean);
+  const flags = [
+    row.nonRoot ? 'non-root ✓' : 'runs as root',
+    row.hasShell ? 'shell ✓' : 'no shell',
+    row.passed ? 'smoke ✓' : 'smoke ✗',
+  ];
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text wrap="truncate-end">
+        <Text bold>{row.id}</Text> {facts.join(' · ')}
+      </Text>
+      <Text wrap="truncate-end" dimColor>
+        {flags.join(' · ')}
+      </Text>
+      {row.largestLayers.map((l, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: two layers can have the same instruction
+        <Text key={i} wrap="truncate-end" dimColor>
+          {size(l.sizeBytes).padStart(8)} {clip(l.createdBy || '(base image)', width - 10)}
+        </Text>
+      ))}
+      {row.reason ? <Text color="red">✗ {row.reason}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,76 @@
+import { Box, Text } from 'ink';
+import { useCallback, useState } from 'react';
+import type { Candidate, StrategyId } from '../../../src/strategies/types.js';
+import { KeyHints } from '../../widgets/key-hints.js';
+import { MultiSelect } from '../../widgets/multi-select/multi-select.js';
+import { useRows } from '../../widgets/use-width.js';
+
+export interface StrategiesStepProps {
+  candidates: Candidate[];
+  selected: StrategyId[];
+  /** The recommended order (plan.recommended.ids). */
+  recommended: StrategyId[];
+  onChange: (ids: StrategyId[]) => void;
+  onSubmit: (ids: StrategyId[]) => void;
+}
+
+/** Step 5: which strategies to race; the focused one explains what it teaches. */
+export function StrategiesStep(p: StrategiesStepProps) {
+  const [focused, setFocused] = useState<string | undefined>(p.candidates[0]?.id);
+  const [empty, setEmpty] = useState(false);
+  const rows = useRows();
+  const { onChange } = p;
+  const change = useCallback((v: string[]) => onChange(v as StrategyId[]), [onChange]);
+  const c = p.candidates.find((x) => x.id === focused);
+  const options = p.candidates.map((x) => ({
+    value: x.id,
+    label: x.id,
+    hint: x.applicable ? `${p.recommended[0] === x.id ? '★ ' : ''}${x.tradeoffs.size}` : `n/a: ${x.reason}`,
+    disabled: !x.applicable,
+  }));
+  return (
+    <Box flexDirection="column">
+      <Text bold>Which strategies should race? (suggested ones are ticked)</Text>
+      <MultiSelect
+        options={options}
+        defaultValue={p.selected}
+        visibleCount={Math.max(3, Math.min(8, rows - 16))}
+        onFocus={setFocused}
+        onChange={change}
+        onSubmit={(v) => {
+          if (v.length === 0) setEmpty(true);
+          else p.onSubmit(v as StrategyId[]);
+        }}
+      />
+      {empty ? <Text color="red">Tick at least one strategy (Space).</Text> : null}
+      {c ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold wrap="truncate-end">
+            {c.title}
+          </Text>
+          <Text>{c.teaches}</Text>
+          <Text dimColor>{c.reason}</Text>
+          {c.applicable ? (
+            <Text dimColor wrap="truncate-end">
+              build: {c.tradeoffs.buildTime}
+            </Text>
+          ) : null}
+          {(c.warnings ?? []).map((w) => (
+            <Text key={w} color="yellow">
+              ! {w}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+      <KeyHints
+        hints={[
+          ['↑↓', 'move'],
+          ['Space', 'tick'],
+          ['Enter', 'race'],
+          ['Esc', 'back'],
+          ['q', 'quit'],
+        ]}
+      />
+    </Box>
+  );
+}

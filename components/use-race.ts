@@ -1,0 +1,43 @@
+import { type Dispatch, useCallback, useEffect, useRef } from 'react';
+import { chosenCandidates } from './answers.js';
+import type { Action, WizardState } from './state.js';
+import type { WizardEngine } from './wizard-engine.js';
+
+/**
+ * Runs a race each time the state asks for one (raceRun), folding its events into the state;
+ * returns whether one is running and how to stop it (abort: the engine removes what it made).
+ */
+export function useRace(engine: WizardEngine, s: WizardState, dispatch: Dispatch<Action>) {
+  const abort = useRef<AbortController | undefined>(undefined);
+  // One race per `start-race`; its events fold into the state as they come.
+  const plan = s.plan;
+  const raceIds = s.answers?.strategies;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a race starts only when raceRun is bumped
+  useEffect(() => {
+    if (s.raceRun === 0 || !plan || !raceIds) return;
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    (async () => {
+      try {
+        for await (const event of engine.race({
+          plan,
+          candidates: chosenCandidates(plan, raceIds),
+          signal: ctrl.signal,
+        })) {
+          dispatch({ type: 'race-event', event, now: engine.now() });
+          if (event.type === 'race-end' && event.cancelled) dispatch({ type: 'exit', code: 130 });
+        }
+      } catch (error) {
+        dispatch({ type: 'race-failed', error });
+      }
+    })();
+    return () => ctrl.abort();
+  }, [s.raceRun]);
+
+  const racing = s.step === 'race' && s.race !== undefined && !s.race.end && !s.raceError;
+  const stopRace = useCallback(() => {
+    abort.current?.abort();
+    dispatch({ type: 'stop-race' });
+  }, [dispatch]);
+  return { racing, stopRace };
+}

@@ -1,0 +1,110 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { layoutColumns } from '../../../components/steps/leaderboard/columns.js';
+import { LeaderboardStep } from '../../../components/steps/leaderboard/leaderboard-step.js';
+import { size } from '../../../components/widgets/size.js';
+import type { PipelineEvent } from '../../../src/pipeline/race-project.js';
+import { rank } from '../../../src/report/leaderboard.js';
+import { mb, times } from '../../../src/report/units.js';
+import type { StrategyId } from '../../../src/strategies/types.js';
+import { frameWith, KEY, plain, press, renderAt } from '../ink-helpers.js';
+import { loadRecording } from '../replay-engine.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function boardOf(name: string) {
+  const rec = loadRecording(name);
+  const end = rec.entries.flatMap((e) =>
+    'event' in e && e.event.type === 'race-end' ? [e.event] : [],
+  )[0] as Extract<PipelineEvent, { type: 'race-end' }>;
+  return { rec, board: rank(end.results) };
+}
+
+function show(name: string) {
+  const { rec, board } = boardOf(name);
+  const out: { picked?: StrategyId; detail: boolean[] } = { detail: [] };
+  const r = render(
+    <LeaderboardStep
+      board={board}
+      candidates={rec.plan.candidates}
+      onDetail={(o) => out.detail.push(o)}
+      onPick={(id) => {
+        out.picked = id;
+      }}
+    />,
+  );
+  cleanup = r.unmount;
+  return { ...r, out, board, rec };
+}
+
+describe('leaderboard step', () => {
+  it('ranks passing candidates by size with bars scaled to the largest, × smaller and flags', () => {
+    const { lastFrame, board } = show('pure');
+    const f = plain(lastFrame());
+    const rows = f.split('\n').filter((l) => /^[› ] \S/.test(l) && /[█▒]/.test(l));
+    expect(rows.map((l) => l.slice(2).split(/\s/)[0])).toEqual(board.rows.map((r) => r.id));
+    const bars = rows.map((l) => (l.match(/█+/)?.[0] ?? '').length);
+    const largest = Math.max(...board.rows.map((r) => r.sizeBytes));
+    for (const [i, r] of board.rows.entries()) {
+      expect(rows[i]).toContain(mb(r.sizeBytes));
+      if (r.timesSmaller) expect(rows[i]).toContain(times(r.timesSmaller));
+      if (r.sizeBytes === largest) expect(bars[i]).toBe(Math.max(...bars));
+    }
+    expect(f).toContain(`${board.winner} ★`);
+    expect(f).toContain('non-root');
+    expect(f).toContain('shell');
+  });
+
+  it('moves with the arrows, opens layers and Dockerfile with Enter, closes with Esc', async () => {
+    const r = show('pure');
+    const second = r.board.rows[1]!;
+    await press(r.stdin, KEY.down);
+    await frameWith(r.lastFrame, `› ${second.id}`);
+    await press(r.stdin, KEY.enter);
+    const detail = await frameWith(r.lastFrame, `Layers of ${second.id}, oldest first`);
+    expect(detail).toContain('Dockerfile');
+    expect(detail).toContain(size(second.result.layers[0]!.sizeBytes));
+    expect(r.out.detail).toEqual([true]);
+    await press(r.stdin, KEY.escape);
+    await frameWith(r.lastFrame, 'Leaderboard');
+    expect(r.out.detail).toEqual([true, false]);
+    await press(r.stdin, 'w');
+    expect(r.out.picked).toBe(second.id);
+  });
+
+  it('shows why a candidate failed and refuses it as the winner', async () => {
+    const r = show('failing');
+    const failed = r.board.rows.filter((x) => !x.passed);
+    expect(failed.length).toBeGreaterThan(0);
+    const f = plain(r.lastFrame());
+    for (const x of failed) expect(f).toMatch(new RegExp(`${x.id}.*✗`));
+    expect(f).toContain(`✗ ${failed[0]!.reason!.slice(0, 30)}`);
+    // Focus starts on the default winner; walk to the first failed row.
+    const from = r.board.rows.findIndex((x) => x.id === r.board.winner);
+    const to = r.board.rows.indexOf(failed[0]!);
+    await press(r.stdin, ...Array(to - from).fill(KEY.down), 'w');
+    await frameWith(r.lastFrame, `${failed[0]!.id} did not pass: it cannot be written as the winner.`);
+    expect(r.out.picked).toBeUndefined();
+  });
+
+  it('fits 60 columns: optional columns go, the focused row keeps every fact', () => {
+    expect(layoutColumns(60).columns.map((c) => c.key)).toEqual(['size', 'times', 'smoke']);
+    expect(layoutColumns(100).columns.map((c) => c.key)).toContain('compressed');
+    const { rec, board } = boardOf('pure');
+    const r = renderAt(
+      <LeaderboardStep
+        board={board}
+        candidates={rec.plan.candidates}
+        onDetail={() => {}}
+        onPick={() => {}}
+      />,
+      60,
+    );
+    cleanup = r.unmount;
+    const f = plain(r.lastFrame());
+    for (const line of f.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(f).toContain('compressed');
+    expect(f).toMatch(/non-root ✓|runs as root/);
+  });
+});

@@ -1,0 +1,128 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hunks, lineDiff } from '../../../components/steps/write/line-diff.js';
+import { nextCommands } from '../../../components/steps/write/next-commands.js';
+import { WriteStep } from '../../../components/steps/write/write-step.js';
+import type { WriteChoice } from '../../../components/wizard-engine.js';
+import type { PipelineEvent } from '../../../src/pipeline/race-project.js';
+import { rank } from '../../../src/report/leaderboard.js';
+import { frameWith, KEY, press, until } from '../ink-helpers.js';
+import { loadRecording, replayEngine } from '../replay-engine.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function setup(existing?: string) {
+  const rec = loadRecording('pure');
+  const engine = replayEngine(rec);
+  if (existing !== undefined) writeFileSync(join(engine.root, 'Dockerfile'), existing);
+  const plan = await engine.plan();
+  const end = rec.entries.flatMap((e) =>
+    'event' in e && e.event.type === 'race-end' ? [e.event] : [],
+  )[0] as Extract<PipelineEvent, { type: 'race-end' }>;
+  const board = rank(end.results);
+  const choice: WriteChoice = { plan, candidate: plan.candidates.find((c) => c.id === board.winner)!, board };
+  const out = { written: 0, done: 0 };
+  const r = render(
+    <WriteStep
+      engine={engine}
+      choice={choice}
+      name="e2e-pure"
+      onWritten={() => out.written++}
+      onDone={() => out.done++}
+    />,
+  );
+  cleanup = r.unmount;
+  return { ...r, engine, out, choice };
+}
+
+describe('write step', () => {
+  it('shows what will be written, writes it, then the next commands', async () => {
+    const r = await setup();
+    const f = await frameWith(r.lastFrame, `Write ${r.choice.candidate.id}`);
+    expect(f).toContain('Dockerfile new');
+    expect(f).toContain('.dockerignore missing: written with default rules');
+    expect(f).toContain('slim-py-report.md report');
+    expect(f).toContain('# Written by slim-py on 2025-01-02');
+    await press(r.stdin, KEY.enter);
+    const done = await frameWith(r.lastFrame, 'Next:');
+    expect(done).toContain('✓ created Dockerfile');
+    expect(done).toContain('docker build --build-arg PIP_INDEX_URL=http://127.0.0.1:8765/simple/');
+    expect(done).toContain('docker run --rm e2e-pure');
+    expect(readFileSync(join(r.engine.root, 'Dockerfile'), 'utf8')).toContain(
+      `strategy "${r.choice.candidate.id}"`,
+    );
+    expect(r.out.written).toBe(1);
+    await press(r.stdin, KEY.enter);
+    expect(r.out.done).toBe(1);
+  });
+
+  it('diffs an existing Dockerfile and names its backup', async () => {
+    const old =
+      'FROM python:3.11\nCOPY . /app\nRUN pip install -r /app/requirements.txt\nCMD ["gunicorn", "app:app"]\n';
+    const r = await setup(old);
+    const f = await frameWith(r.lastFrame, 'Changes to the existing Dockerfile:');
+    expect(f).toContain('replaces the existing one; it is kept as Dockerfile.slim-py-backup');
+    expect(f).toContain('- FROM python:3.11');
+    expect(f).toMatch(/\+ # Written by slim-py/);
+    await press(r.stdin, KEY.enter);
+    const done = await frameWith(r.lastFrame, 'previous kept as Dockerfile.slim-py-backup');
+    expect(done).toContain('✓ replaced Dockerfile');
+    expect(readFileSync(join(r.engine.root, 'Dockerfile.slim-py-backup'), 'utf8')).toBe(old);
+  });
+
+  it('says unmeasured when there was no race', async () => {
+    const rec = loadRecording('pure');
+    const engine = replayEngine(rec);
+    const plan = await engine.plan();
+    const candidate = plan.candidates.find((c) => c.id === plan.recommended.ids[0])!;
+    const r = render(
+      <WriteStep
+        engine={engine}
+        choice={{ plan, candidate }}
+        name="x"
+        onWritten={() => {}}
+        onDone={() => {}}
+      />,
+    );
+    cleanup = r.unmount;
+    const f = await frameWith(r.lastFrame, 'UNMEASURED');
+    expect(f).not.toContain('slim-py-report.md');
+    await press(r.stdin, KEY.enter);
+    await until(() => expect(readFileSync(join(engine.root, 'Dockerfile'), 'utf8')).toContain('UNMEASURED'));
+  });
+});
+
+describe('line diff', () => {
+  it('keeps common lines and marks the rest', () => {
+    const d = lineDiff('a\nb\nc\nd\n', 'a\nx\nc\nd\ne\n');
+    expect(d.map((l) => `${l.op}${l.text}`)).toEqual([' a', '-b', '+x', ' c', ' d', '+e']);
+    expect(hunks(d, 0).map((l) => (l ? `${l.op}${l.text}` : '⋯'))).toEqual(['-b', '+x', '⋯', '+e']);
+  });
+});
+
+describe('next commands', () => {
+  it('builds from where slim-py was started, with the race build args and network', () => {
+    expect(
+      nextCommands({
+        root: '/work/app',
+        dockerfile: '/work/app/Dockerfile',
+        name: 'app',
+        buildArgs: { PIP_INDEX_URL: 'http://127.0.0.1:8765/simple/' },
+        network: 'host',
+        cwd: '/work',
+      }),
+    ).toEqual([
+      'docker build --network host --build-arg PIP_INDEX_URL=http://127.0.0.1:8765/simple/ -t app app',
+      'docker run --rm app',
+    ]);
+    expect(
+      nextCommands({ root: '/w/app', dockerfile: '/w/app/docker/Dockerfile', name: 'a', cwd: '/w/app' })[0],
+    ).toBe('docker build -f docker/Dockerfile -t a .');
+    expect(
+      nextCommands({ root: '/tmp/p', dockerfile: '/tmp/p/Dockerfile', name: 'a', cwd: '/work/main' })[0],
+    ).toBe('docker build -t a /tmp/p');
+  });
+});
