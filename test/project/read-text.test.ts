@@ -3,17 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { MAX_TEXT_BYTES, readText } from '../../src/project/read-text.js';
-import { tempProject } from './temp-project.js';
-
-async function err(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
+import { userErrorOf as err, tempProject } from './temp-project.js';
 
 describe('readText', () => {
   it('reads UTF-8, drops a BOM and CRLF', async () => {

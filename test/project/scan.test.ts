@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { scanProject } from '../../src/project/scan.js';
-import { tempProject } from './temp-project.js';
-
-async function err(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
+import { userErrorOf as err, tempProject } from './temp-project.js';
 
 describe('scanProject: choices and errors', () => {
   it('a folder with nothing Python in it → UserError listing what it looks for', async () => {

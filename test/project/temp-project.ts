@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import { UserError } from '../../src/errors.js';
 
 const made: string[] = [];
 afterAll(async () => {
@@ -21,3 +22,14 @@ export async function tempProject(files: Record<string, string | Uint8Array>): P
 }
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/projects');
+
+/** The UserError a promise rejects with; any other outcome fails the test. */
+export async function userErrorOf(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('expected a UserError');
+}
