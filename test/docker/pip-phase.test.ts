@@ -7,12 +7,17 @@ describe('pip phases from build output', () => {
       phase: 'collecting',
       detail: 'flask==3.1.3',
     });
-    expect(pipPhase('  Downloading http://127.0.0.1:8765/files/flask-3.1.3-py3-none-any.whl (103 kB)')).toEqual({
+    expect(
+      pipPhase('  Downloading http://127.0.0.1:8765/files/flask-3.1.3-py3-none-any.whl (103 kB)'),
+    ).toEqual({
       phase: 'downloading',
       detail: 'flask-3.1.3-py3-none-any.whl (103 kB)',
     });
     expect(pipPhase('Building wheels for collected packages: pqversion')?.phase).toBe('building-wheel');
-    expect(pipPhase('Installing collected packages: pqversion')).toEqual({ phase: 'installing', detail: 'pqversion' });
+    expect(pipPhase('Installing collected packages: pqversion')).toEqual({
+      phase: 'installing',
+      detail: 'pqversion',
+    });
   });
 
   it("leaves apt's and other tools' lines alone", () => {

@@ -1,7 +1,6 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { MAX_TEXT_BYTES, readText } from '../../src/project/read-text.js';
 import { userErrorOf as err, tempProject } from './temp-project.js';
 
