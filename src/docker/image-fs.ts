@@ -64,9 +64,9 @@ async function addEntry(fs: ImageFs, h: Header, entry: Entry): Promise<void> {
   const path = normalizeName(h.name);
   const type = TYPES[h.type] ?? 'other';
   const linkname = type === 'link' ? normalizeName(h.linkname) : type === 'symlink' ? h.linkname : undefined;
-  const entry: FsEntry = linkname === undefined ? { type } : { type, linkname };
-  if (type === 'file') entry.size = h.size ?? 0;
-  fs.entries.set(path, entry);
+  const rec: FsEntry = linkname === undefined ? { type } : { type, linkname };
+  if (type === 'file') rec.size = h.size ?? 0;
+  fs.entries.set(path, rec);
   if (type === 'file' && LOADER_TEXT.test(path)) {
     fs.texts.set(path, (await readAll(entry)).toString('utf8'));
   } else if (type === 'file' && SHARED_OBJECT.test(posix.basename(path)) && h.size >= 64) {

@@ -8,14 +8,18 @@ import type { Candidate } from '../strategies/types.js';
  */
 export function teachingHeader(candidate: Candidate, board: Leaderboard | undefined, date: Date): string {
   const lines: string[] = [];
-  lines.push(`Written by slim-py on ${date.toISOString().slice(0, 10)}: strategy "${candidate.id}" (${candidate.title}).`);
+  lines.push(
+    `Written by slim-py on ${date.toISOString().slice(0, 10)}: strategy "${candidate.id}" (${candidate.title}).`,
+  );
   const row: Row | undefined = board?.rows.find((r) => r.id === candidate.id);
   if (row?.passed) {
     lines.push(
       `Measured: ${mb(row.sizeBytes)} (${mb(row.compressedBytes)} compressed), ${times(row.timesSmaller)} smaller than the single-stage full image;`,
       'every installed package imported and every shared library resolved in a container with no network.',
     );
-    const others = board!.rows.filter((r) => r.id !== candidate.id).map((r) => `${r.id} ${r.passed ? mb(r.sizeBytes) : 'failed'}`);
+    const others = board!.rows
+      .filter((r) => r.id !== candidate.id)
+      .map((r) => `${r.id} ${r.passed ? mb(r.sizeBytes) : 'failed'}`);
     if (others.length) lines.push(`Also raced: ${others.join(', ')}.`);
   } else {
     lines.push('UNMEASURED: no Docker engine was used; this is the recommended plan, not a measured winner.');

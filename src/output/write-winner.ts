@@ -34,7 +34,9 @@ export async function writeWinner(req: WriteRequest): Promise<WriteOutcome[]> {
     const dir = path.dirname(dockerfile);
     // Reports are ours: a previous report is replaced, anything else of that name is backed up.
     const json = `${JSON.stringify(req.reports.json, null, 2)}\n`;
-    outcomes.push(await writeKeepingBackup(path.join(dir, 'slim-py-report.md'), req.reports.markdown, '# slim-py report'));
+    outcomes.push(
+      await writeKeepingBackup(path.join(dir, 'slim-py-report.md'), req.reports.markdown, '# slim-py report'),
+    );
     outcomes.push(await writeKeepingBackup(path.join(dir, 'slim-py-report.json'), json, '"winner"'));
   }
   return outcomes;

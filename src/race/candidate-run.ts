@@ -1,16 +1,16 @@
 import { type ContextPlan, dockerfilePath, packContext } from '../docker/build-context.js';
 import { countBuildkitSteps } from '../docker/dockerfile-steps.js';
 import type { BuildEvent, BuilderKind, Engine } from '../docker/engine.js';
-import { candidateTag, sessionLabels } from '../docker/labels.js';
 import { scanImageTar } from '../docker/image-fs.js';
+import { candidateTag, sessionLabels } from '../docker/labels.js';
 import { auditLibraries } from '../docker/library-audit.js';
-import { footprint } from '../floor/footprint.js';
-import { inspectRuntimeBase } from '../floor/runtime-base.js';
 import { LOG_TAIL_LINES } from '../docker/progress.js';
 import { parseSmokeOutput, smokeArgv } from '../docker/smoke.js';
+import { footprint } from '../floor/footprint.js';
+import { inspectRuntimeBase } from '../floor/runtime-base.js';
 import type { Candidate } from '../strategies/types.js';
-import { createThrottle } from './throttle.js';
 import { measureImportMs } from './import-time.js';
+import { createThrottle } from './throttle.js';
 import { emptyResult, type RaceEvent, type Result } from './types.js';
 
 export interface CandidateContext {
@@ -115,7 +115,9 @@ export async function runCandidate(
       // A measurement, not a verdict: a failure here leaves importMs unset.
       const modules = ctx.appModules;
       const req = { image: result.image, python: c.python, workdir: c.workdir, modules, labels, signal };
-      result.importMs = await measureImportMs(ctx.engine, { ...req, runs: ctx.importRuns }).catch(() => undefined);
+      result.importMs = await measureImportMs(ctx.engine, { ...req, runs: ctx.importRuns }).catch(
+        () => undefined,
+      );
       if (result.importMs === undefined) delete result.importMs;
       lap('import');
     }

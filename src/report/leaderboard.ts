@@ -67,10 +67,14 @@ function failureReason(r: Result): string {
 
 /** Passing candidates by size, then the failed ones with their reason (issue 3 "Rank"). */
 export function rank(results: Result[]): Leaderboard {
-  const ok = results.filter(passed).sort((a, b) => a.sizeBytes - b.sizeBytes || a.buildSeconds - b.buildSeconds);
+  const ok = results
+    .filter(passed)
+    .sort((a, b) => a.sizeBytes - b.sizeBytes || a.buildSeconds - b.buildSeconds);
   const bad = results.filter((r) => !passed(r));
   const base = results.find((r) => r.id === BASELINE && passed(r));
-  const inputs = new Map(ok.flatMap((r) => (floorInput(r) ? [[r.id, floorInput(r) as FloorInput] as const] : [])));
+  const inputs = new Map(
+    ok.flatMap((r) => (floorInput(r) ? [[r.id, floorInput(r) as FloorInput] as const] : [])),
+  );
   const floor = computeFloor([...inputs.values()]);
   const rows = [...ok, ...bad].map((r, i): Row => {
     const isOk = passed(r);

@@ -32,7 +32,8 @@ export function markdownReport(projectName: string, board: Leaderboard, candidat
     const c = byId.get(r.id);
     out.push(`### ${r.id}${c ? ` — ${c.title}` : ''}`, '');
     if (c) out.push(c.teaches, '');
-    for (const l of r.largestLayers) out.push(`- ${mb(l.sizeBytes)}: \`${clip(l.createdBy, 120).replaceAll('`', "'")}\``);
+    for (const l of r.largestLayers)
+      out.push(`- ${mb(l.sizeBytes)}: \`${clip(l.createdBy, 120).replaceAll('`', "'")}\``);
     out.push('');
   }
   return `${out.join('\n')}\n`;

@@ -25,9 +25,18 @@ export function planJson(plan: PlanResult) {
         ...(d.localPath ? { localPath: d.localPath } : {}),
         ...(d.vcsUrl ? { vcsUrl: d.vcsUrl } : {}),
       })),
-      entry: project.entry ? { command: project.entry.command, argv: project.entry.argv, source: formatSource(project.entry.source) } : null,
+      entry: project.entry
+        ? {
+            command: project.entry.command,
+            argv: project.entry.argv,
+            source: formatSource(project.entry.source),
+          }
+        : null,
       appModules: project.appModules,
-      warnings: project.warnings.map((w) => ({ message: w.message, source: w.source ? formatSource(w.source) : null })),
+      warnings: project.warnings.map((w) => ({
+        message: w.message,
+        source: w.source ? formatSource(w.source) : null,
+      })),
     },
     index: { url: plan.index.url, source: plan.index.source },
     images: Object.fromEntries(

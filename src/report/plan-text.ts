@@ -9,13 +9,17 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
   const out: string[] = [];
   out.push(`slim-py plan for ${project.name} (${project.root})`, '');
   out.push(`  manager   ${project.manager}   files: ${project.files.map((f) => f.path).join(', ')}`);
-  out.push(`  python    ${project.python.version}   (${project.python.reason}${project.python.source.file.startsWith('(') ? '' : ` — ${formatSource(project.python.source)}`})`);
+  out.push(
+    `  python    ${project.python.version}   (${project.python.reason}${project.python.source.file.startsWith('(') ? '' : ` — ${formatSource(project.python.source)}`})`,
+  );
   out.push(
     `  entry     ${project.entry ? `${project.entry.command}   (${formatSource(project.entry.source)})` : '(none found: pass it in the wizard)'}`,
   );
   out.push(`  index     ${plan.index.url}   (${plan.index.source})`);
-  for (const img of Object.values(plan.options.images)) out.push(`  image     ${img.role.padEnd(10)} ${img.ref}   (${img.source})`);
-  for (const w of project.warnings) out.push(`  warning   ${w.source ? `${formatSource(w.source)}: ` : ''}${w.message}`);
+  for (const img of Object.values(plan.options.images))
+    out.push(`  image     ${img.role.padEnd(10)} ${img.ref}   (${img.source})`);
+  for (const w of project.warnings)
+    out.push(`  warning   ${w.source ? `${formatSource(w.source)}: ` : ''}${w.message}`);
   for (const n of plan.notes) out.push(`  note      ${n}`);
   out.push('', `Dependencies (${plan.verdicts.length})          glibc     musl      source`);
   for (const v of plan.verdicts) {

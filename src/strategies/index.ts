@@ -1,6 +1,7 @@
 import type { Verdict } from '../analysis/types.js';
 import type { Project } from '../project/types.js';
 import { alpine } from './alpine.js';
+import { closure } from './closure.js';
 import { distroless } from './distroless.js';
 import { full } from './full.js';
 import { multistageAlpine } from './multistage-alpine.js';
@@ -34,6 +35,7 @@ export const STRATEGIES: readonly Strategy[] = [
   multistageUser,
   multistageAlpine,
   distroless,
+  closure,
 ];
 
 /** One candidate per strategy, applicable or not (the reason says why not). */

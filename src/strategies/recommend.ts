@@ -31,6 +31,8 @@ export function recommend(candidates: Candidate[], project: Project, verdicts: V
     ['multistage-alpine', 30],
     ['alpine', 20],
     ['distroless', 48],
+    // Below distroless, but newer and without a shell: second to the distroless it builds on.
+    ['closure', 46],
     ['full', 0],
   ]);
   why.push(

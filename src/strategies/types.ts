@@ -11,7 +11,8 @@ export type StrategyId =
   | 'multistage-wheels'
   | 'multistage-user'
   | 'multistage-alpine'
-  | 'distroless';
+  | 'distroless'
+  | 'closure';
 
 export interface BaseImage {
   role: Role;

@@ -8,10 +8,14 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(REPO, 'test/fixtures/projects');
 
 function plan(args: string[]) {
-  const r = spawnSync(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'src/cli.tsx'), 'plan', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', PIP_INDEX_URL: '' },
-  });
+  const r = spawnSync(
+    path.join(REPO, 'node_modules/.bin/tsx'),
+    [path.join(REPO, 'src/cli.tsx'), 'plan', ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', PIP_INDEX_URL: '' },
+    },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,8 +27,23 @@ interface PlanJson {
     dependencies: { name: string; specifier: string; extras: string[]; marker: string; source: string }[];
     entry: { command: string; source: string } | null;
   };
-  verdicts: { name: string; glibc: string; musl: string; buildPackages: { apt: string[] }; runtimePackages: { apt: string[] }; reason: string; source: string }[];
-  candidates: { id: string; title: string; applicable: boolean; reason: string; tradeoffs: object; dockerfile: string }[];
+  verdicts: {
+    name: string;
+    glibc: string;
+    musl: string;
+    buildPackages: { apt: string[] };
+    runtimePackages: { apt: string[] };
+    reason: string;
+    source: string;
+  }[];
+  candidates: {
+    id: string;
+    title: string;
+    applicable: boolean;
+    reason: string;
+    tradeoffs: object;
+    dockerfile: string;
+  }[];
   recommended: string[];
 }
 
@@ -46,7 +65,9 @@ function checkCandidates(p: PlanJson) {
 }
 
 describe('slim-py plan --json (the contract)', () => {
-  it('a requirements project: pins, entry from app.py, default Python with its reason', { timeout: 30_000 }, () => {
+  it('a requirements project: pins, entry from app.py, default Python with its reason', {
+    timeout: 30_000,
+  }, () => {
     const p = planJson('flask-gunicorn');
     expect(p.project.manager).toBe('pip');
     const flask = p.project.dependencies.find((d) => d.name === 'flask')!;
@@ -77,7 +98,9 @@ describe('slim-py plan --json (the contract)', () => {
     checkCandidates(p);
   });
 
-  it('the sdist-only C extension compiles; psycopg2 needs libpq to build and to run', { timeout: 30_000 }, () => {
+  it('the sdist-only C extension compiles; psycopg2 needs libpq to build and to run', {
+    timeout: 30_000,
+  }, () => {
     const pycrypto = planJson('pycrypto').verdicts.find((v) => v.name === 'pycrypto')!;
     expect(pycrypto.glibc).toBe('compile');
     expect(pycrypto.musl).toBe('compile');
@@ -92,9 +115,17 @@ describe('slim-py plan --json (the contract)', () => {
   });
 
   it('--image and --python are honoured and shown', { timeout: 30_000 }, () => {
-    const p = planJson('flask-gunicorn', '--python', '3.11', '--image', 'slim=registry.local/py:{python}-slim');
+    const p = planJson(
+      'flask-gunicorn',
+      '--python',
+      '3.11',
+      '--image',
+      'slim=registry.local/py:{python}-slim',
+    );
     expect(p.project.python).toMatchObject({ version: '3.11', source: '--python' });
-    expect(p.candidates.find((c) => c.id === 'slim')!.dockerfile).toContain('FROM registry.local/py:3.11-slim');
+    expect(p.candidates.find((c) => c.id === 'slim')!.dockerfile).toContain(
+      'FROM registry.local/py:3.11-slim',
+    );
   });
 
   it('bad input: exit 2, file:line and what to try on stderr, no stack trace', { timeout: 30_000 }, () => {

@@ -41,7 +41,10 @@ async function buildWritten(dir: string, tag: string): Promise<string> {
     dockerfile: 'Dockerfile',
     networkmode: 'host',
     labels: { [TOOL_LABEL]: '1' },
-    buildargs: { PIP_INDEX_URL: process.env.SLIMPY_TEST_INDEX ?? 'http://127.0.0.1:8765/simple/', PIP_TRUSTED_HOST: '127.0.0.1' },
+    buildargs: {
+      PIP_INDEX_URL: process.env.SLIMPY_TEST_INDEX ?? 'http://127.0.0.1:8765/simple/',
+      PIP_TRUSTED_HOST: '127.0.0.1',
+    },
   });
   const out = await new Promise<{ error?: string; aux?: { ID?: string } }[]>((resolve, reject) =>
     engine.docker.modem.followProgress(stream, (err, res) => (err ? reject(err) : resolve(res))),
@@ -61,19 +64,34 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
   beforeAll(requireEnvironment);
 
   for (const fixture of ['e2e-pure', 'e2e-cext', 'e2e-libpq']) {
-    it(`races ${fixture}: multi-stage beats full, the winner passes, the winner's Dockerfile builds alone`, { timeout: 1_200_000 }, async () => {
+    it(`races ${fixture}: multi-stage beats full, the winner passes, the winner's Dockerfile builds alone`, {
+      timeout: 1_200_000,
+    }, async () => {
       const dir = copyFixture(fixture);
-      const run = await runCli(['race', dir, '--yes', '--json', '--write', '--strategies', LOCAL_STRATEGIES, ...testEnvFlags()]);
+      const run = await runCli([
+        'race',
+        dir,
+        '--yes',
+        '--json',
+        '--write',
+        '--strategies',
+        LOCAL_STRATEGIES,
+        ...testEnvFlags(),
+      ]);
       expect(run.code, run.stderr).toBe(0);
       const json = JSON.parse(run.stdout) as RaceJson;
-      process.stderr.write(`\n[${fixture}] ${json.candidates.map((c) => `${c.id}=${(c.sizeBytes / 1e6).toFixed(0)}MB${c.passed ? '' : `(FAIL: ${c.error})`}`).join(' ')}\n`);
+      process.stderr.write(
+        `\n[${fixture}] ${json.candidates.map((c) => `${c.id}=${(c.sizeBytes / 1e6).toFixed(0)}MB${c.passed ? '' : `(FAIL: ${c.error})`}`).join(' ')}\n`,
+      );
       const full = json.candidates.find((c) => c.id === 'full')!;
       expect(full.passed, full.error ?? '').toBe(true);
       expect(json.baseline).toBe('full');
       for (const c of json.candidates.filter((x) => x.id.startsWith('multistage') && x.passed)) {
         expect(c.sizeBytes, c.id).toBeLessThan(full.sizeBytes);
       }
-      expect(json.candidates.filter((x) => x.id.startsWith('multistage') && x.passed).length).toBeGreaterThan(0);
+      expect(json.candidates.filter((x) => x.id.startsWith('multistage') && x.passed).length).toBeGreaterThan(
+        0,
+      );
       const winner = json.candidates.find((c) => c.id === json.winner)!;
       expect(winner.passed && winner.smoke.ok && winner.missingLibraries.length === 0).toBe(true);
       expect(json.written).toContain(path.join(dir, 'Dockerfile'));
@@ -90,13 +108,23 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
     const dir = copyFixture('e2e-pure');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n# mine\n');
-    const run = await runCli(['race', dir, '--yes', '--write', '--strategies', 'full,multistage-venv', ...testEnvFlags()]);
+    const run = await runCli([
+      'race',
+      dir,
+      '--yes',
+      '--write',
+      '--strategies',
+      'full,multistage-venv',
+      ...testEnvFlags(),
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'Dockerfile.slim-py-backup'), 'utf8')).toBe('FROM scratch\n# mine\n');
     expect(run.stderr).toContain('Dockerfile.slim-py-backup');
   });
 
-  it('SIGINT mid-build stops the race and leaves no labelled image or container', { timeout: 600_000 }, async () => {
+  it('SIGINT mid-build stops the race and leaves no labelled image or container', {
+    timeout: 600_000,
+  }, async () => {
     const dir = copyFixture('e2e-libpq');
     let sent = false;
     const { done } = startCli(

@@ -66,7 +66,8 @@ export function lintDockerfile(text: string, opts: LintOptions): string[] {
   stages.forEach((stage, index) => {
     const isFinal = index === stages.length - 1;
     const at = (ins: Instruction) => `line ${ins.line}`;
-    if (!names.has(stage.from)) {
+    // hadolint exempts scratch: it has no tag.
+    if (!names.has(stage.from) && stage.from !== 'scratch') {
       const ref = stage.from;
       const tagged = ref.includes('@') || /:[^/]+$/.test(ref);
       if (!tagged) problems.push(`DL3006 FROM ${ref}: always tag the image`);

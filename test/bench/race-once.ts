@@ -1,0 +1,57 @@
+import type { Engine } from '../../src/docker/engine.js';
+import { race } from '../../src/race/run-race.js';
+import type { Result } from '../../src/race/types.js';
+import type { Candidate } from '../../src/strategies/types.js';
+
+export interface RaceRun {
+  results: Result[];
+  wallSeconds: number;
+  /** Highest resident set size sampled during the race (the whole bench process). */
+  peakRssBytes: number;
+}
+
+export interface RaceRunOptions {
+  sessionId: string;
+  contextDir: string;
+  buildArgs: Record<string, string>;
+  appModules: string[];
+  entry?: string[];
+  network?: string;
+  concurrency: number;
+  keep: boolean;
+  importRuns?: number;
+}
+
+/** One race, timed from the first event to the end of cleanup, with RSS sampled every 50 ms. */
+export async function raceOnce(candidates: Candidate[], engine: Engine, o: RaceRunOptions): Promise<RaceRun> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const started = performance.now();
+  let results: Result[] = [];
+  try {
+    for await (const e of race(candidates, engine, {
+      sessionId: o.sessionId,
+      contextDir: o.contextDir,
+      concurrency: o.concurrency,
+      buildArgs: o.buildArgs,
+      appModules: o.appModules,
+      keep: o.keep,
+      ...(o.importRuns ? { importRuns: o.importRuns } : {}),
+      ...(o.entry ? { entry: o.entry } : {}),
+      ...(o.network ? { network: o.network } : {}),
+    })) {
+      if (e.type === 'done' || e.type === 'failed') {
+        const r = e.result;
+        process.stderr.write(
+          `    ${r.id}: ${r.error ? `FAILED (${r.failedAt}) ${r.error.slice(0, 160)}` : `${(r.sizeBytes / 1e6).toFixed(1)} MB${r.importMs === undefined ? '' : `, import ${r.importMs.toFixed(0)} ms`}`} build ${r.buildSeconds}s\n`,
+        );
+      }
+      if (e.type === 'race-end') results = e.results;
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  return { results, wallSeconds: (performance.now() - started) / 1000, peakRssBytes: peak };
+}
