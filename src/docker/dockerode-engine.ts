@@ -132,6 +132,7 @@ export class DockerodeEngine implements Engine {
       sizeBytes: info.Size,
       layers: layersFromHistory(history),
       layerCount: info.RootFS?.Layers?.length ?? 0,
+      diffIds: info.RootFS?.Layers ?? [],
       user: c.User ?? '',
       entrypoint: (c.Entrypoint as string[] | null | undefined) ?? null,
       cmd: (c.Cmd as string[] | null | undefined) ?? null,

@@ -60,6 +60,8 @@ export interface ImageInfo {
   layers: LayerInfo[];
   /** Number of filesystem layers (RootFS.Layers). */
   layerCount: number;
+  /** Content digests of the filesystem layers (RootFS.Layers): same list, same bytes. */
+  diffIds: string[];
   /** Config.User, '' meaning root. */
   user: string;
   entrypoint: string[] | null;

@@ -1,4 +1,5 @@
 import type { Engine } from '../docker/engine.js';
+import { defaultCacheDir, diskMeasureCache, type MeasureCache } from '../race/measure-cache.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
 import { buildArgs, planCandidates } from '../strategies/index.js';
@@ -15,6 +16,8 @@ export interface RaceRequest {
   network?: string;
   keep: boolean;
   noCache?: boolean;
+  /** Measurements kept between runs; default: on disk in the user's cache dir. */
+  cache?: MeasureCache | false;
   timeoutSeconds: number;
   signal: AbortSignal;
 }
@@ -34,7 +37,7 @@ type RaceEnd = Extract<RaceEvent, { type: 'race-end' }>;
 /** A header fix can reveal a missing runtime library: build, then runtime, then one spare. */
 const MAX_ROUNDS = 3;
 
-function raceOnce(req: RaceRequest, candidates: Candidate[]) {
+function raceOnce(req: RaceRequest, candidates: Candidate[], cache: MeasureCache | undefined) {
   const { plan } = req;
   return race(candidates, req.engine, {
     sessionId: req.sessionId,
@@ -48,6 +51,7 @@ function raceOnce(req: RaceRequest, candidates: Candidate[]) {
     ...(plan.options.entry ? { entry: plan.options.entry } : {}),
     keep: req.keep,
     ...(req.noCache ? { noCache: true } : {}),
+    ...(cache ? { cache } : {}),
   });
 }
 
@@ -58,6 +62,11 @@ function raceOnce(req: RaceRequest, candidates: Candidate[]) {
  * failure, not a guess, decides what the builder and the runtime install.
  */
 export async function* raceProject(req: RaceRequest): AsyncGenerator<PipelineEvent> {
+  // --no-cache means cold all the way: no remembered measurements either.
+  const cache =
+    req.cache === false || req.noCache
+      ? undefined
+      : (req.cache ?? diskMeasureCache(defaultCacheDir(), (await req.engine.connect()).host));
   const options = new Map<StrategyId, Options>(req.candidates.map((c) => [c.id, req.plan.options]));
   const current = new Map<StrategyId, Candidate>(req.candidates.map((c) => [c.id, c]));
   const results = new Map<StrategyId, Result>();
@@ -67,7 +76,7 @@ export async function* raceProject(req: RaceRequest): AsyncGenerator<PipelineEve
   let end: RaceEnd | undefined;
   for (let round = 0; round < MAX_ROUNDS && toRace.length > 0; round++) {
     end = undefined;
-    for await (const e of raceOnce(req, toRace)) {
+    for await (const e of raceOnce(req, toRace, cache)) {
       if (e.type === 'race-end') end = e;
       else if (round === 0 || e.type !== 'race-start') yield e;
     }

@@ -10,6 +10,7 @@ import { footprint } from '../floor/footprint.js';
 import { inspectRuntimeBase } from '../floor/runtime-base.js';
 import type { Candidate } from '../strategies/types.js';
 import { measureImportMs } from './import-time.js';
+import { type MeasureCache, measurementKey } from './measure-cache.js';
 import { createThrottle } from './throttle.js';
 import { emptyResult, type RaceEvent, type Result } from './types.js';
 
@@ -26,6 +27,8 @@ export interface CandidateContext {
   smokeTimeoutMs: number;
   /** Runs of the cold-import timing after a passing smoke test; 0 or absent: not measured. */
   importRuns?: number;
+  /** Measurements of images seen before (same image id, same bytes). */
+  cache?: MeasureCache;
   throttleMs: number;
   emit: (e: RaceEvent) => void;
   /** Called once the build step is over (either way): followers sharing the builder may start. */
@@ -61,21 +64,39 @@ export async function runCandidate(
     Object.assign(result, { sizeBytes: info.sizeBytes, layers: info.layers, layerCount: info.layerCount });
     result.user = info.user;
     lap('inspect');
-    result.compressedBytes = await ctx.engine.compressedSize(result.image);
-    lap('compress');
+    const ldPath = info.env.find((e) => e.startsWith('LD_LIBRARY_PATH='))?.slice('LD_LIBRARY_PATH='.length);
+    // Not the image id: it changes with every session's labels while the bytes stay the same.
+    const cacheKey = measurementKey(info.diffIds, ldPath ?? '', c.workdir);
+    const known = await ctx.cache?.get(cacheKey);
+    if (known) {
+      Object.assign(result, known);
+      lap('cached');
+    } else {
+      result.compressedBytes = await ctx.engine.compressedSize(result.image);
+      lap('compress');
+    }
     if (signal.aborted) return fail(result, signal, stage, 'stopped');
 
     stage = 'audit';
     ctx.emit({ type: 'audit', id: c.id });
-    const ldPath = info.env.find((e) => e.startsWith('LD_LIBRARY_PATH='))?.slice('LD_LIBRARY_PATH='.length);
-    const files = await scanImageTar(await ctx.engine.exportFiles(result.image, labels));
-    const audit = auditLibraries(files, ldPath ? { ldLibraryPath: ldPath } : {});
-    // For the floor (src/floor): where the bytes are, and the runtime base they sit on.
-    result.footprint = footprint(files, c.workdir);
+    if (!known) {
+      const files = await scanImageTar(await ctx.engine.exportFiles(result.image, labels));
+      const audit = auditLibraries(files, ldPath ? { ldLibraryPath: ldPath } : {});
+      // For the floor (src/floor): where the bytes are.
+      result.footprint = footprint(files, c.workdir);
+      result.hasShell = audit.hasShell;
+      result.missingLibraries = audit.missing;
+      const { compressedBytes, hasShell, missingLibraries } = result;
+      await ctx.cache?.set(cacheKey, {
+        compressedBytes,
+        hasShell,
+        missingLibraries,
+        footprint: result.footprint,
+      });
+    }
+    // The runtime base the bytes sit on (for the floor).
     const runtimeBase = await inspectRuntimeBase(ctx.engine, c.dockerfile);
     if (runtimeBase) result.runtimeBase = runtimeBase;
-    result.hasShell = audit.hasShell;
-    result.missingLibraries = audit.missing;
     lap('audit');
     if (signal.aborted) return fail(result, signal, stage, 'stopped');
 

@@ -4,6 +4,7 @@ import type { Engine } from '../docker/engine.js';
 import type { Candidate, StrategyId } from '../strategies/types.js';
 import { AsyncQueue } from './async-queue.js';
 import { runCandidate } from './candidate-run.js';
+import type { MeasureCache } from './measure-cache.js';
 import { schedule } from './schedule.js';
 import { DEFAULT_THROTTLE_MS } from './throttle.js';
 import { emptyResult, type RaceEvent, type Result } from './types.js';
@@ -37,6 +38,8 @@ export interface RaceOptions {
   throttleMs?: number;
   /** Cold-import timing runs per passing candidate (median reported as Result.importMs); default 0. */
   importRuns?: number;
+  /** Measurements by image id, kept between runs (see measure-cache.ts). */
+  cache?: MeasureCache;
 }
 
 type Reason = { slimPy: 'timeout' | 'cancelled'; message: string };
@@ -123,6 +126,7 @@ export async function* race(
             appModules: opts.appModules ?? [],
             smokeTimeoutMs: opts.smokeTimeoutMs ?? 120_000,
             ...(opts.importRuns ? { importRuns: opts.importRuns } : {}),
+            ...(opts.cache ? { cache: opts.cache } : {}),
             throttleMs: opts.throttleMs ?? DEFAULT_THROTTLE_MS,
             emit: (e) => queue.push(e),
             onBuilt: () => built.get(c.id)?.resolve(),

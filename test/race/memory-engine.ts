@@ -85,6 +85,7 @@ export class MemoryEngine implements Engine {
       sizeBytes: 1000,
       layers: [{ sizeBytes: 1000, createdBy: 'RUN work' }],
       layerCount: 1,
+      diffIds: [`sha256:${ref}`],
       user: '',
       entrypoint: null,
       cmd: null,
