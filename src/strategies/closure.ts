@@ -1,11 +1,10 @@
 import { DISTROLESS_PYTHON } from './catalog.js';
+import { debianBuilderStages, resolveEntry } from './distroless.js';
 import { aptInstall } from './render/apt.js';
-import { trimmedStage, venvBuilderStage } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
-import { run, sortedUnique } from './render/lines.js';
+import { run } from './render/lines.js';
 import { APP_UID, runtimeEnv, tailLines } from './render/options.js';
-import { builderTrim } from './render/trim.js';
 import type { Strategy } from './types.js';
 
 const VENV_PYTHON = '/opt/venv/bin/python';
@@ -59,13 +58,6 @@ const teaches =
   'library audit verify it like any other candidate. A venv is tied to its interpreter: the ' +
   "interpreter keeps its builder path, so pyvenv.cfg's home still points to it.";
 
-function resolveEntry(argv: string[]): string[] {
-  const [first, ...rest] = argv;
-  if (first === undefined) return argv;
-  if (first === 'python' || first === 'python3') return [VENV_PYTHON, ...rest];
-  return first.includes('/') ? argv : [`/opt/venv/bin/${first}`, ...rest];
-}
-
 export const closure: Strategy = {
   id: 'closure',
   title: 'Closure: FROM scratch, interpreter + stdlib + venv + their libraries',
@@ -77,14 +69,8 @@ export const closure: Strategy = {
     const chosen = images.debian.source !== 'catalog';
     // The builder's Debian Python is the one that ships: 3.11 on Debian 12, or what an override has.
     const applicable = python === DISTROLESS_PYTHON || chosen;
-    const build = needs.build.apt;
-    const pkgs = sortedUnique([
-      'python3-venv',
-      ...(build.length ? ['python3-dev', ...build] : []),
-      ...needs.runtime.apt,
-    ]);
-    const trim = builderTrim(options, '/opt/venv', VENV_PYTHON);
-    const venvFrom = options.trim ? 'closure-trimmed' : 'closure-builder';
+    // The same builder stages as distroless, byte for byte: a race builds them once.
+    const { stages: builderStages, venvFrom } = debianBuilderStages(ctx);
     return makeCandidate(ctx, {
       id: 'closure',
       title: closure.title,
@@ -105,22 +91,14 @@ export const closure: Strategy = {
         `Build on ${images.debian.ref}; run on scratch with only what Python ${python} and the venv load.`,
       ],
       stages: [
-        venvBuilderStage(ctx, {
-          name: 'closure-builder',
-          from: images.debian.ref,
-          comment: ['closure-builder: Debian’s own Python, the one that ships, with venv support.'],
-          pre: ['SHELL ["/bin/bash", "-o", "pipefail", "-c"]', run(aptInstall(pkgs))],
-          create: `/usr/bin/python${python} -m venv /opt/venv`,
-        }),
-        ...(options.trim
-          ? [trimmedStage(ctx, 'closure-trimmed', 'closure-builder', trim, aptInstall(['binutils']))]
-          : []),
+        ...builderStages,
         {
           comment: [`closure-root: the runtime's whole filesystem, assembled in ${ROOT}.`],
           name: 'closure-root',
           from: venvFrom,
           lines: [
             'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+            // binutils (readelf) is in the trimmed stage already; an untrimmed builder lacks it.
             run([...(options.trim ? [] : aptInstall(['binutils'])), ...collect(python, options.bytecode)]),
           ],
         },

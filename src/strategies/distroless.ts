@@ -2,8 +2,8 @@ import { DISTROLESS_PYTHON } from './catalog.js';
 import { aptInstall } from './render/apt.js';
 import { trimmedStage, venvBuilderStage } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
-import { renderContext } from './render/context.js';
-import { run, sortedUnique } from './render/lines.js';
+import { type RenderContext, renderContext } from './render/context.js';
+import { run, type Stage, sortedUnique } from './render/lines.js';
 import { DISTROLESS_UID, runtimeEnv, tailLines } from './render/options.js';
 import { builderTrim } from './render/trim.js';
 import type { Strategy } from './types.js';
@@ -57,11 +57,40 @@ const teaches =
   'Without a shell, CMD and RUN must use exec form, and debugging means a debug image or a sidecar.';
 
 /** Exec form without PATH surprises: the venv's python and scripts by absolute path. */
-function resolveEntry(argv: string[]): string[] {
+export function resolveEntry(argv: string[]): string[] {
   const [first, ...rest] = argv;
   if (first === undefined) return argv;
   if (first === 'python' || first === 'python3') return [VENV_PYTHON, ...rest];
   return first.includes('/') ? argv : [`/opt/venv/bin/${first}`, ...rest];
+}
+
+/**
+ * The Debian-python builder, shared byte for byte by distroless and closure so that a race builds
+ * it once: the venv made by Debian's own interpreter (the one both runtimes carry), trimmed.
+ */
+export function debianBuilderStages(ctx: RenderContext): { stages: Stage[]; venvFrom: string } {
+  const { options, needs } = ctx;
+  const build = needs.build.apt;
+  const pkgs = sortedUnique([
+    'python3-venv',
+    ...(build.length ? ['python3-dev', ...build] : []),
+    ...needs.runtime.apt,
+  ]);
+  const trim = builderTrim(options, '/opt/venv', VENV_PYTHON);
+  const stages = [
+    venvBuilderStage(ctx, {
+      name: 'debian-builder',
+      from: options.images.debian.ref,
+      comment: ['debian-builder: Debian’s own Python (the one distroless runs), with venv support.'],
+      pre: ['SHELL ["/bin/bash", "-o", "pipefail", "-c"]', run(aptInstall(pkgs))],
+      create: `/usr/bin/python${options.python} -m venv /opt/venv`,
+      finish: COLLECT_LIBS,
+    }),
+    ...(options.trim
+      ? [trimmedStage(ctx, 'debian-trimmed', 'debian-builder', trim, aptInstall(['binutils']))]
+      : []),
+  ];
+  return { stages, venvFrom: options.trim ? 'debian-trimmed' : 'debian-builder' };
 }
 
 export const distroless: Strategy = {
@@ -74,12 +103,6 @@ export const distroless: Strategy = {
     const { images, python } = options;
     const chosen = images.distroless.source !== 'catalog' && images.debian.source !== 'catalog';
     const applicable = python === DISTROLESS_PYTHON || chosen;
-    const build = needs.build.apt;
-    const pkgs = sortedUnique([
-      'python3-venv',
-      ...(build.length ? ['python3-dev', ...build] : []),
-      ...needs.runtime.apt,
-    ]);
     const libs = needs.runtime.apt.length
       ? ` The builder installs ${needs.runtime.apt.join(', ')} and copies the libraries the extensions load into ${SYSLIB}.`
       : '';
@@ -90,7 +113,7 @@ export const distroless: Strategy = {
       : chosen && python !== DISTROLESS_PYTHON
         ? `Applies if ${images.distroless.ref} has Python ${python} at /usr/bin/python${python}, as ${images.debian.ref} does.${libs}`
         : `Applies: Python ${python} is Debian 12's, the same in the builder and in distroless.${libs}`;
-    const trim = builderTrim(options, '/opt/venv', VENV_PYTHON);
+    const builder = debianBuilderStages(ctx);
     return makeCandidate(ctx, {
       id: 'distroless',
       title: distroless.title,
@@ -108,24 +131,14 @@ export const distroless: Strategy = {
         `Build on ${images.debian.ref} with its /usr/bin/python${python}; run on ${images.distroless.ref}.`,
       ],
       stages: [
-        venvBuilderStage(ctx, {
-          name: 'debian-builder',
-          from: images.debian.ref,
-          comment: ['debian-builder: Debian’s own Python, the one distroless runs, with venv support.'],
-          pre: ['SHELL ["/bin/bash", "-o", "pipefail", "-c"]', run(aptInstall(pkgs))],
-          create: `/usr/bin/python${python} -m venv /opt/venv`,
-          finish: COLLECT_LIBS,
-        }),
-        ...(options.trim
-          ? [trimmedStage(ctx, 'debian-trimmed', 'debian-builder', trim, aptInstall(['binutils']))]
-          : []),
+        ...builder.stages,
         {
           comment: ['The runtime: no shell, so no RUN with a shell command; everything arrives by COPY.'],
           from: images.distroless.ref,
           lines: [
             runtimeEnv(options, ['PATH=/opt/venv/bin:$PATH', `LD_LIBRARY_PATH=${SYSLIB}`]),
             'WORKDIR /app',
-            `COPY --from=${options.trim ? 'debian-trimmed' : 'debian-builder'} /opt/venv /opt/venv`,
+            `COPY --from=${builder.venvFrom} /opt/venv /opt/venv`,
             ...tailLines(options, ctx.appModules, {
               python: VENV_PYTHON,
               copiedAll: false,

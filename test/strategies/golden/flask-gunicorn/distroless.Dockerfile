@@ -3,7 +3,7 @@
 # Dependencies: requirements.txt.
 # Build: docker build -t flask-app .
 
-# debian-builder: Debian’s own Python, the one distroless runs, with venv support.
+# debian-builder: Debian’s own Python (the one distroless runs), with venv support.
 FROM debian:12-slim AS debian-builder
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN apt-get update \

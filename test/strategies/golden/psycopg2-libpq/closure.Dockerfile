@@ -3,8 +3,8 @@
 # Dependencies: requirements.txt.
 # Build: docker build -t pg-app .
 
-# closure-builder: Debian’s own Python, the one that ships, with venv support.
-FROM debian:12-slim AS closure-builder
+# debian-builder: Debian’s own Python (the one distroless runs), with venv support.
+FROM debian:12-slim AS debian-builder
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
@@ -21,10 +21,18 @@ COPY requirements-dev.txt requirements.txt ./
 COPY requirements/base.txt requirements/
 COPY vendor/pgfast vendor/pgfast
 RUN /opt/venv/bin/python -m pip install --no-cache-dir --no-compile -r requirements.txt
+RUN mkdir -p /opt/venv/syslib \
+    && { find /opt/venv -type f -name '*.so*' -exec ldd {} + 2>/dev/null || true; } \
+        | awk -v have="libc.so.6 libm.so.6 libpthread.so.0 libdl.so.2 librt.so.1 libutil.so.1 libresolv.so.2 \
+            libssl.so.3 libcrypto.so.3 libz.so.1 libffi.so.8 libexpat.so.1 libsqlite3.so.0 libbz2.so.1.0 \
+            liblzma.so.5 libuuid.so.1 libmpdec.so.3 libcrypt.so.1 libncursesw.so.6 libtinfo.so.6 libreadline.so.8" \
+            'BEGIN { n = split(have, h, " "); for (i = 1; i <= n; i++) skip[h[i]] = 1 } \
+             $2 == "=>" && $3 ~ /^\// && $3 !~ /^\/opt\/venv\// && !($1 in skip) && !seen[$1]++ { print $3 }' \
+        | xargs -r cp -L -t /opt/venv/syslib
 
-# closure-trimmed: /opt/venv without test suites, __pycache__, debug symbols and unused pip/setuptools/wheel.
+# debian-trimmed: /opt/venv without test suites, __pycache__, debug symbols and unused pip/setuptools/wheel.
 # Trimming here, before the COPY into the runtime, is what makes the bytes disappear.
-FROM closure-builder AS closure-trimmed
+FROM debian-builder AS debian-trimmed
 RUN apt-get update \
     && apt-get install -y --no-install-recommends binutils \
     && rm -rf /var/lib/apt/lists/* \
@@ -40,7 +48,7 @@ RUN apt-get update \
     && { find /opt/venv -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
 
 # closure-root: the runtime's whole filesystem, assembled in /closure.
-FROM closure-trimmed AS closure-root
+FROM debian-trimmed AS closure-root
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates tzdata \
