@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Flags } from '../src/cli/args.js';
-import { DockerodeEngine } from '../src/docker/dockerode-engine.js';
+import type { DockerodeEngine } from '../src/docker/dockerode-engine.js';
 import type { EngineInfo } from '../src/docker/engine.js';
 import { newSessionId } from '../src/docker/labels.js';
 import { freeBackupName } from '../src/output/safe-write.js';
@@ -73,7 +73,11 @@ export function writeChoice(
 
 /** The wizard's engine on the real thing: the same functions `slim-py race` uses. */
 export function createRealEngine(flags: Flags): WizardEngine {
-  const docker = new DockerodeEngine();
+  // dockerode (and ssh2 under it) loads only when the engine is first needed, not before the
+  // wizard's first frame.
+  let docker: Promise<DockerodeEngine> | undefined;
+  const engine = () =>
+    (docker ??= import('../src/docker/dockerode-engine.js').then((m) => new m.DockerodeEngine()));
   let info: EngineInfo | undefined;
   return {
     raceSettings: {
@@ -91,14 +95,14 @@ export function createRealEngine(flags: Flags): WizardEngine {
         offline: flags.offline,
       }),
     connect: async () => {
-      info = await docker.connect();
+      info = await (await engine()).connect();
       return info;
     },
-    race: ({ plan, candidates, signal }) =>
-      raceProject({
+    race: async function* ({ plan, candidates, signal }) {
+      yield* raceProject({
         plan,
         candidates,
-        engine: docker,
+        engine: await engine(),
         sessionId: newSessionId(),
         concurrency: flags.concurrency,
         ...(flags.network ? { network: flags.network } : {}),
@@ -106,7 +110,8 @@ export function createRealEngine(flags: Flags): WizardEngine {
         ...(flags.noCache ? { noCache: true } : {}),
         timeoutSeconds: flags.timeoutSeconds,
         signal,
-      }),
+      });
+    },
     preview: (choice) => previewWrite(choice, flags.out, new Date()),
     write: (choice) => writeChoice(choice, flags.out, info, new Date()),
   };

@@ -12,6 +12,15 @@ export function respectNoColor(env: NodeJS.ProcessEnv): void {
 }
 
 /**
+ * Ink draws only the final frame when it thinks it runs in CI (CI or CONTINUOUS_INTEGRATION set).
+ * The wizard runs only on a real terminal, where a person watches: live frames are the point.
+ * Like respectNoColor, this must run before Ink is first imported.
+ */
+export function interactiveInk(env: NodeJS.ProcessEnv): void {
+  for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (key in env) env[key] = 'false';
+}
+
+/**
  * `slim-py [DIR]`: the Ink wizard. Needs a terminal on both ends; scripts and CI get pointed to
  * the headless `race --yes`. Exit: 0 written, 1 quit without writing, 2 bad input, 130 stopped.
  */
@@ -32,6 +41,7 @@ export async function wizardCommand(flags: Flags): Promise<number> {
     return 2;
   }
   respectNoColor(process.env);
+  interactiveInk(process.env);
   // Ink and React load only here: the headless commands never pay for them.
   const [{ render }, { createElement }, { App }, { createRealEngine }] = await Promise.all([
     import('ink'),

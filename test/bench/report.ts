@@ -57,6 +57,12 @@ export function benchMarkdown(run: BenchRun): string {
     '',
     ...summary,
     '',
+    ...(run.firstFrame
+      ? [
+          `Wizard first frame: ${run.firstFrame.wizardMs.toFixed(0)} ms (median of ${run.firstFrame.runs}; target ≤ 400 ms); a bare \`node -e\` start measured the same way: ${run.firstFrame.nodeMs.toFixed(0)} ms (${(run.firstFrame.wizardMs / run.firstFrame.nodeMs).toFixed(1)}×).`,
+          '',
+        ]
+      : []),
     ...run.projects.map(projectMarkdown),
   ].join('\n');
 }

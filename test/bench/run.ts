@@ -13,6 +13,7 @@ import type { Result } from '../../src/race/types.js';
 import { passed, rank } from '../../src/report/leaderboard.js';
 import { buildArgs } from '../../src/strategies/index.js';
 import { pruneBuildCache } from './engine-admin.js';
+import { measureFirstFrame } from './first-frame.js';
 import { type RaceRun, type RaceRunOptions, raceOnce } from './race-once.js';
 import { benchMarkdown } from './report.js';
 import { seedCandidates } from './seeds.js';
@@ -206,6 +207,10 @@ async function main() {
     writeFileSync(join(out, `${stamp}.md`), benchMarkdown(run));
     writeFileSync(join(out, `${stamp}.json`), `${JSON.stringify(run, null, 2)}\n`);
   };
+  // Before the races: the machine is quiet, and a Docker-free figure needs no engine state.
+  run.firstFrame = measureFirstFrame(ROOT, join(FIXTURES, names[0]!));
+  process.stderr.write(`bench: wizard first frame ${run.firstFrame.wizardMs.toFixed(0)} ms\n`);
+  save();
   const failed: string[] = [];
   for (const n of names) {
     try {

@@ -1,4 +1,5 @@
 import type { Floor } from '../../src/floor/floor.js';
+import type { FirstFrame } from './first-frame.js';
 
 /** What `npm run bench` records per project; written as JSON beside the markdown table. */
 export interface BenchCandidate {
@@ -43,4 +44,5 @@ export interface BenchRun {
   date: string;
   machine: { nproc: number; memoryBytes: number; docker: string; node: string; builder: string };
   projects: BenchProject[];
+  firstFrame?: FirstFrame;
 }
