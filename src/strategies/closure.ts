@@ -64,7 +64,7 @@ export const closure: Strategy = {
   teaches,
   plan(input) {
     const ctx = renderContext(input);
-    const { options, needs } = ctx;
+    const { options } = ctx;
     const { images, python } = options;
     const chosen = images.debian.source !== 'catalog';
     // The builder's Debian Python is the one that ships: 3.11 on Debian 12, or what an override has.

@@ -15,7 +15,8 @@ export function testEnvFlags(): string[] {
 }
 
 /** Strategies whose bases exist locally (no Alpine mirror is reachable here). */
-export const LOCAL_STRATEGIES = 'full,slim,multistage-venv,multistage-wheels,multistage-user,distroless,closure';
+export const LOCAL_STRATEGIES =
+  'full,slim,multistage-venv,multistage-wheels,multistage-user,distroless,closure';
 
 /** A scratch copy of a fixture project, so written files never touch the repo. */
 export function copyFixture(name: string): string {
