@@ -93,8 +93,15 @@ export async function* raceProject(req: RaceRequest): AsyncGenerator<PipelineEve
     }
     if (end.cancelled || req.signal.aborted) break;
     toRace = [];
+    // BuildKit runs a stage shared by two candidates once: only one of them gets its compiler
+    // output. The other failed on the same command, so the same repair applies to it.
+    const byError = new Map<string, Repair>();
     for (const r of end.results) {
       const repair = repairFor(r);
+      if (repair && r.failedAt === 'build' && r.error) byError.set(r.error, repair);
+    }
+    for (const r of end.results) {
+      const repair = repairFor(r) ?? (r.failedAt === 'build' && r.error ? byError.get(r.error) : undefined);
       if (!repair) continue;
       const next = withRepair(options.get(r.id)!, repair);
       const again = planCandidates({
