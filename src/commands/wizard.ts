@@ -42,10 +42,13 @@ export async function wizardCommand(flags: Flags): Promise<number> {
   }
   respectNoColor(process.env);
   interactiveInk(process.env);
-  // Ink and React load only here: the headless commands never pay for them.
-  const [{ render }, { createElement }, { App }, { createRealEngine }] = await Promise.all([
-    import('ink'),
-    import('react'),
+  // Ink and React load only here: the headless commands never pay for them. A first frame goes
+  // up as soon as Ink is in; the steps (and @inkjs/ui, the heaviest import) load behind it.
+  const [{ render, Text }, { createElement }] = await Promise.all([import('ink'), import('react')]);
+  const app = render(createElement(Text, { dimColor: true }, 'slim-py 1/8 Project · reading the project…'), {
+    exitOnCtrlC: false,
+  });
+  const [{ App }, { createRealEngine }] = await Promise.all([
     import('../../components/app.js'),
     import('../../components/real-engine.js'),
   ]);
@@ -54,7 +57,7 @@ export async function wizardCommand(flags: Flags): Promise<number> {
   const release = onInterrupt(() => stop.abort());
   let code = 1;
   try {
-    const app = render(
+    app.rerender(
       createElement(App, {
         engine: createRealEngine(flags),
         dir: flags.dir,
@@ -64,7 +67,6 @@ export async function wizardCommand(flags: Flags): Promise<number> {
           code = c;
         },
       }),
-      { exitOnCtrlC: false },
     );
     await app.waitUntilExit();
   } finally {
