@@ -8,7 +8,7 @@ Usage
   slim-py help | --version
 
 Options
-  --python X.Y            target Python version (default: from the project, else newest stable)
+  --python X.Y            target Python version (default: from the project, else 3.13)
   --image ROLE=REF        base image for a role (full, slim, alpine, distroless, debian); repeatable;
                           REF may contain {python}, e.g. --image slim=registry.local/python:{python}-slim
   --index-url URL         package index (PEP 503/691) for the analysis and, as PIP_INDEX_URL, for builds

@@ -38,7 +38,7 @@ export interface PythonVersion {
   /** major.minor, e.g. '3.12'. */
   version: string;
   source: Source;
-  /** Why this version: e.g. 'from .python-version' or 'no version declared; newest stable'. */
+  /** Why this version: e.g. 'from .python-version' or 'no version declared; 3.13 ...'. */
   reason: string;
 }
 
