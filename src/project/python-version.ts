@@ -164,6 +164,7 @@ export function defaultPython(): PythonVersion {
   return {
     version: NEWEST_STABLE,
     source: { file: '(default)' },
-    reason: 'no version declared; 3.13, a stable release every common package ships wheels for (pin yours in .python-version)',
+    reason:
+      'no version declared; 3.13, a stable release every common package ships wheels for (pin yours in .python-version)',
   };
 }

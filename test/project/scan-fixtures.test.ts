@@ -24,7 +24,8 @@ describe('scanProject on the fixture projects', () => {
     expect(p.python).toEqual({
       version: '3.13',
       source: { file: '(default)' },
-      reason: 'no version declared; 3.13, a stable release every common package ships wheels for (pin yours in .python-version)',
+      reason:
+        'no version declared; 3.13, a stable release every common package ships wheels for (pin yours in .python-version)',
     });
     expect(p.entry?.argv).toEqual(['python', 'app.py']);
     expect(p.appModules).toEqual(['app']);
