@@ -5,7 +5,7 @@ import type { RaceEvent, Result } from '../race/types.js';
 import { buildArgs, planCandidates } from '../strategies/index.js';
 import type { Candidate, Options, StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan-project.js';
-import { type Repair, repairFor, withRepair } from './runtime-repair.js';
+import { type Repair, repairsForRound, withRepair } from './runtime-repair.js';
 
 export interface RaceRequest {
   plan: PlanResult;
@@ -93,15 +93,9 @@ export async function* raceProject(req: RaceRequest): AsyncGenerator<PipelineEve
     }
     if (end.cancelled || req.signal.aborted) break;
     toRace = [];
-    // BuildKit runs a stage shared by two candidates once: only one of them gets its compiler
-    // output. The other failed on the same command, so the same repair applies to it.
-    const byError = new Map<string, Repair>();
+    const repairs = repairsForRound(end.results);
     for (const r of end.results) {
-      const repair = repairFor(r);
-      if (repair && r.failedAt === 'build' && r.error) byError.set(r.error, repair);
-    }
-    for (const r of end.results) {
-      const repair = repairFor(r) ?? (r.failedAt === 'build' && r.error ? byError.get(r.error) : undefined);
+      const repair = repairs.get(r.id);
       if (!repair) continue;
       const next = withRepair(options.get(r.id)!, repair);
       const again = planCandidates({

@@ -1,7 +1,7 @@
 import { missingHeaders, packageForHeader } from '../analysis/header-packages.js';
 import { packageForSoname } from '../analysis/soname-packages.js';
 import type { Result } from '../race/types.js';
-import type { Options } from '../strategies/types.js';
+import type { Options, StrategyId } from '../strategies/types.js';
 
 export interface Repair {
   /** 'build': headers were missing in the builder; 'runtime': the library audit found sonames missing. */
@@ -43,4 +43,25 @@ export function withRepair(options: Options, repair: Repair): Options {
     ...options,
     [key]: { apt: add(options[key].apt, repair.apt), apk: add(options[key].apk, repair.apk) },
   };
+}
+
+/**
+ * The repairs of one round. BuildKit runs a stage shared by two candidates once, so only one of
+ * them gets the compiler's output; the other failed on the same command (same error), and the
+ * same repair applies to it.
+ */
+export function repairsForRound(results: readonly Result[]): Map<StrategyId, Repair> {
+  const own = new Map<StrategyId, Repair>();
+  const byError = new Map<string, Repair>();
+  for (const r of results) {
+    const repair = repairFor(r);
+    if (!repair) continue;
+    own.set(r.id, repair);
+    if (r.failedAt === 'build' && r.error) byError.set(r.error, repair);
+  }
+  for (const r of results) {
+    const shared = r.failedAt === 'build' && r.error ? byError.get(r.error) : undefined;
+    if (!own.has(r.id) && shared) own.set(r.id, shared);
+  }
+  return own;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missingHeaders } from '../../src/analysis/header-packages.js';
-import { repairFor, withRepair } from '../../src/pipeline/runtime-repair.js';
+import { repairFor, repairsForRound, withRepair } from '../../src/pipeline/runtime-repair.js';
 import { emptyResult } from '../../src/race/types.js';
 import type { Options } from '../../src/strategies/types.js';
 
@@ -65,5 +65,32 @@ describe('repairs from a failure that names what is missing', () => {
       missingLibraries: [{ soname: 'libmadeup.so.9', neededBy: '/x.so' }],
     };
     expect(repairFor(unknownLib)).toBeUndefined();
+  });
+
+  it('a shared stage failed once for two candidates: the one without the log gets the same repair', () => {
+    const error =
+      'executor failed running [/bin/bash -o pipefail -c /opt/venv/bin/python -m pip install -r requirements.txt]: exit code: 1';
+    const withLog = {
+      ...emptyResult('distroless', 't'),
+      failedAt: 'build' as const,
+      error,
+      logTail: GCC_LOG,
+    };
+    const without = {
+      ...emptyResult('closure', 't'),
+      failedAt: 'build' as const,
+      error,
+      logTail: ['#12 ERROR: exit code: 1'],
+    };
+    const other = {
+      ...emptyResult('slim', 't'),
+      failedAt: 'build' as const,
+      error: 'another command failed',
+      logTail: [],
+    };
+    const repairs = repairsForRound([without, withLog, other]);
+    expect(repairs.get('closure')?.apt).toEqual(['libpq-dev']);
+    expect(repairs.get('distroless')?.apt).toEqual(['libpq-dev']);
+    expect(repairs.has('slim')).toBe(false);
   });
 });
