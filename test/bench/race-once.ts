@@ -1,4 +1,5 @@
 import type { Engine } from '../../src/docker/engine.js';
+import type { MeasureCache } from '../../src/race/measure-cache.js';
 import { race } from '../../src/race/run-race.js';
 import type { Result } from '../../src/race/types.js';
 import type { Candidate } from '../../src/strategies/types.js';
@@ -20,6 +21,8 @@ export interface RaceRunOptions {
   concurrency: number;
   keep: boolean;
   importRuns?: number;
+  /** Measurements kept between races, as the CLI keeps them between runs. */
+  cache?: MeasureCache;
 }
 
 /** One race, timed from the first event to the end of cleanup, with RSS sampled every 50 ms. */
@@ -39,6 +42,7 @@ export async function raceOnce(candidates: Candidate[], engine: Engine, o: RaceR
       appModules: o.appModules,
       keep: o.keep,
       ...(o.importRuns ? { importRuns: o.importRuns } : {}),
+      ...(o.cache ? { cache: o.cache } : {}),
       ...(o.entry ? { entry: o.entry } : {}),
       ...(o.network ? { network: o.network } : {}),
     })) {

@@ -3,12 +3,13 @@
  * race of every local slim-py strategy, a warm re-run, the seeds' recipes through the same engine,
  * and each candidate built alone cold. Figures side by side, never a timed test.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { newSessionId } from '../../src/docker/labels.js';
 import { type PlanResult, planProject } from '../../src/pipeline/plan-project.js';
+import { diskMeasureCache } from '../../src/race/measure-cache.js';
 import type { Result } from '../../src/race/types.js';
 import { passed, rank } from '../../src/report/leaderboard.js';
 import { buildArgs } from '../../src/strategies/index.js';
@@ -77,12 +78,21 @@ async function benchProject(name: string, engine: DockerodeEngine, skipSingles: 
 
   log(`cold race of ${ours.map((c) => c.id).join(', ')}`);
   await pruneBuildCache(docker);
-  const cold = await raceOnce(ours, engine, { ...base, sessionId: `bench-${newSessionId()}`, keep: false });
+  // A new, empty measurement cache: the cold race fills it, the warm re-run finds it, as two CLI
+  // runs on a user's machine would.
+  const cache = diskMeasureCache(mkdtempSync(join(tmpdir(), 'slim-py-bench-cache-')), 'bench');
+  const cold = await raceOnce(ours, engine, {
+    ...base,
+    sessionId: `bench-${newSessionId()}`,
+    keep: false,
+    cache,
+  });
   log(`cold race: ${cold.wallSeconds.toFixed(1)} s; warm re-run`);
   const warm = await raceOnce(ours, engine, {
     ...base,
     sessionId: `bench-warm-${newSessionId()}`,
     keep: false,
+    cache,
   });
   // Sizes of the seeds and cold import times of everything, in a race of its own so the timing
   // runs never count in the race wall times above.
