@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Flags, parseCliArgs } from './cli/args.js';
 import { HELP } from './cli/help.js';
-import { planCommand } from './commands/plan.js';
 import { isUserError } from './errors.js';
 
 function version(): string {
@@ -19,8 +18,11 @@ async function dispatch(command: string, flags: Flags): Promise<number> {
     case 'version':
       process.stdout.write(`${version()}\n`);
       return 0;
-    case 'plan':
+    case 'plan': {
+      // Each command loads only what it uses: the wizard's first frame waits for nothing else.
+      const { planCommand } = await import('./commands/plan.js');
       return planCommand(flags, process.stdout);
+    }
     case 'race': {
       const { raceCommand } = await import('./commands/race.js');
       return raceCommand(flags);
