@@ -1,10 +1,10 @@
+import { normalizeName } from '../project/normalize.js';
 import type { Project } from '../project/types.js';
 import { redactUrl } from './index-client.js';
 import { isIndexUnavailable } from './index-unavailable.js';
 import { judge, type Lookup, type Request } from './judge.js';
 import { nativeEntry, pureEntry } from './knowledge-table.js';
 import { evaluateMarker, linuxMarkerEnv } from './markers.js';
-import { normaliseName } from './names.js';
 import { pinnedVersion } from './pep440.js';
 import type { IndexClient, Target, Verdict } from './types.js';
 
@@ -27,7 +27,7 @@ function requestsFor(project: Project, target: Target, notes: string[]): Request
   const out: Request[] = [];
   for (const dep of project.dependencies) {
     if (dep.group) continue; // optional groups and dev dependencies are not in the image
-    const name = normaliseName(dep.name);
+    const name = normalizeName(dep.name);
     if (seen.has(name)) continue;
     if (evaluateMarker(dep.marker, env) === false) {
       notes.push(
@@ -60,7 +60,7 @@ function pulledIn(direct: Request[]): Request[] {
     const entry = nativeEntry(name) ?? pureEntry(name);
     if (!entry) continue;
     const pulls = (entry.pulls ?? []).map((p) => ({ p, via: label }));
-    for (const extra of extras.map(normaliseName)) {
+    for (const extra of extras.map(normalizeName)) {
       for (const p of entry.extras?.[extra] ?? []) pulls.push({ p, via: `${name}[${extra}]` });
     }
     for (const { p, via } of pulls) {

@@ -1,4 +1,4 @@
-import { normaliseName } from './names.js';
+import { normalizeName } from '../project/normalize.js';
 
 export interface WheelName {
   kind: 'wheel';
@@ -26,7 +26,7 @@ export function parseWheelName(filename: string): WheelName | undefined {
   const [py, abi, plat] = parts.slice(-3) as [string, string, string];
   return {
     kind: 'wheel',
-    name: normaliseName(name),
+    name: normalizeName(name),
     version: version.replace(/_/g, '-'),
     pythons: py.toLowerCase().split('.'),
     abis: abi.toLowerCase().split('.'),
@@ -43,13 +43,13 @@ export function parseSdistName(filename: string, project?: string): SdistName | 
   if (!ext) return undefined;
   const stem = filename.slice(0, ext.index);
   if (project) {
-    const want = normaliseName(project);
+    const want = normalizeName(project);
     for (let i = stem.indexOf('-'); i > 0; i = stem.indexOf('-', i + 1)) {
-      if (normaliseName(stem.slice(0, i)) === want)
+      if (normalizeName(stem.slice(0, i)) === want)
         return { kind: 'sdist', name: want, version: stem.slice(i + 1) };
     }
   }
   const cut = stem.search(/-\d[^-]*$/);
   if (cut <= 0) return undefined;
-  return { kind: 'sdist', name: normaliseName(stem.slice(0, cut)), version: stem.slice(cut + 1) };
+  return { kind: 'sdist', name: normalizeName(stem.slice(0, cut)), version: stem.slice(cut + 1) };
 }

@@ -1,7 +1,7 @@
+import { normalizeName } from '../project/normalize.js';
 import { readFileIndexPage } from './file-index.js';
 import { IndexUnavailable } from './index-unavailable.js';
 import { createLimiter } from './limiter.js';
-import { normaliseName } from './names.js';
 import { parseSimplePage } from './simple-page.js';
 import type { IndexClient, IndexFile } from './types.js';
 
@@ -39,7 +39,7 @@ export function createIndexClient(indexUrl: string, opts: IndexClientOptions = {
     : httpLoader(base, opts.timeoutMs ?? 5000, opts.fetch ?? globalThis.fetch);
 
   const files = (name: string): Promise<IndexFile[] | undefined> => {
-    const key = normaliseName(name);
+    const key = normalizeName(name);
     let pending = cache.get(key);
     if (!pending) {
       pending = limit(async () => {

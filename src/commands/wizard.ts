@@ -1,6 +1,5 @@
 import type { Flags } from '../cli/args.js';
-import { UserError } from '../errors.js';
-import { STRATEGIES } from '../strategies/index.js';
+import { checkStrategyIds } from '../pipeline/select-candidates.js';
 import { onInterrupt } from './signals.js';
 
 /**
@@ -25,14 +24,7 @@ export function interactiveInk(env: NodeJS.ProcessEnv): void {
  * the headless `race --yes`. Exit: 0 written, 1 quit without writing, 2 bad input, 130 stopped.
  */
 export async function wizardCommand(flags: Flags): Promise<number> {
-  for (const id of flags.strategies ?? []) {
-    if (!STRATEGIES.some((s) => s.id === id)) {
-      throw new UserError(
-        `--strategies: unknown strategy ${JSON.stringify(id)}`,
-        `choose from ${STRATEGIES.map((s) => s.id).join(', ')}`,
-      );
-    }
-  }
+  checkStrategyIds(flags.strategies);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(
       'slim-py: the wizard needs a terminal (stdin and stdout), and this is not one.\n' +

@@ -1,4 +1,4 @@
-import type { Source } from '../errors.js';
+import { formatSource } from '../errors.js';
 import type { Project } from '../project/types.js';
 import type { PyprojectSettings } from '../strategies/index.js';
 
@@ -12,10 +12,6 @@ export interface IndexChoice {
   passToBuilds: boolean;
 }
 
-function at(s: Source): string {
-  return s.line ? `${s.file}:${s.line}` : s.file;
-}
-
 /** The index asked for wheel facts and given to builds: flag > pyproject > requirements > env > PyPI. */
 export function chooseIndex(
   flag: string | undefined,
@@ -25,12 +21,16 @@ export function chooseIndex(
 ): IndexChoice {
   if (flag) return { url: flag, source: '--index-url', passToBuilds: true };
   if (settings.indexUrl) {
-    return { url: settings.indexUrl.value, source: at(settings.indexUrl.source), passToBuilds: true };
+    return {
+      url: settings.indexUrl.value,
+      source: formatSource(settings.indexUrl.source),
+      passToBuilds: true,
+    };
   }
   if (project.index.indexUrl) {
     return {
       url: project.index.indexUrl.value,
-      source: at(project.index.indexUrl.source),
+      source: formatSource(project.index.indexUrl.source),
       passToBuilds: false,
     };
   }

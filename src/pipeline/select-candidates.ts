@@ -10,8 +10,8 @@ export interface Selection {
 
 const IDS = STRATEGIES.map((s) => s.id) as string[];
 
-/** The candidates to race: the ones asked for (`--strategies`), else every applicable one. */
-export function selectCandidates(all: Candidate[], wanted?: string[]): Selection {
+/** `--strategies a,b`: every id must name a strategy. The wizard checks before it starts. */
+export function checkStrategyIds(wanted: readonly string[] | undefined): void {
   for (const id of wanted ?? []) {
     if (!IDS.includes(id)) {
       throw new UserError(
@@ -20,6 +20,11 @@ export function selectCandidates(all: Candidate[], wanted?: string[]): Selection
       );
     }
   }
+}
+
+/** The candidates to race: the ones asked for (`--strategies`), else every applicable one. */
+export function selectCandidates(all: Candidate[], wanted?: string[]): Selection {
+  checkStrategyIds(wanted);
   const asked = wanted ? all.filter((c) => wanted.includes(c.id)) : all;
   const candidates = asked.filter((c) => c.applicable);
   const skipped = asked.filter((c) => !c.applicable).map((c) => ({ id: c.id, reason: c.reason }));

@@ -1,4 +1,4 @@
-import { alpineRuntimeLines, muslCaveats } from './render/alpine-stages.js';
+import { alpineRuntimeLines, muslCaveats, muslReason } from './render/alpine-stages.js';
 import { apkTransient } from './render/apk.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
@@ -51,9 +51,7 @@ export const alpine: Strategy = {
       title: alpine.title,
       teaches,
       applicable: true,
-      reason: caveats.length
-        ? `Applies, with caveats: ${caveats.join(' ')}`
-        : 'Applies: every dependency is pure Python or has a musllinux wheel.',
+      reason: muslReason(caveats),
       tradeoffs: {
         size: 'Smallest base (~50 MB); compiled packages and musl builds of libraries can eat the gain.',
         buildTime: needs.compiles.musl.length

@@ -1,4 +1,4 @@
-import { alpineRuntimeLines, muslCaveats } from './render/alpine-stages.js';
+import { alpineRuntimeLines, muslCaveats, muslReason } from './render/alpine-stages.js';
 import { apkInstall } from './render/apk.js';
 import { trimmedStage, venvBuilderStage } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
@@ -41,9 +41,7 @@ export const multistageAlpine: Strategy = {
       title: multistageAlpine.title,
       teaches,
       applicable: true,
-      reason: caveats.length
-        ? `Applies, with caveats: ${caveats.join(' ')}`
-        : 'Applies: every dependency is pure Python or has a musllinux wheel.',
+      reason: muslReason(caveats),
       tradeoffs: {
         size: 'Often the smallest with a shell: ~50 MB base plus the venv.',
         buildTime: needs.compiles.musl.length

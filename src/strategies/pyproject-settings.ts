@@ -1,4 +1,4 @@
-import { type Source, UserError } from '../errors.js';
+import { formatSource, type Source, UserError } from '../errors.js';
 import { checkRef, type ImageOverride, isRole, ROLES } from './catalog.js';
 
 /** What `[tool.slim-py]` in pyproject.toml may say. */
@@ -37,10 +37,6 @@ export function imagesFromPyprojectTable(
   const at = (key: string): Source => {
     const line = lineOf(key);
     return line === undefined ? { file } : { file, line };
-  };
-  const label = (key: string): string => {
-    const s = at(key);
-    return s.line === undefined ? s.file : `${s.file}:${s.line}`;
   };
   const out: PyprojectSettings = { images: [], extraIndexUrls: [] };
   if (table === undefined) return out;
@@ -84,7 +80,7 @@ export function imagesFromPyprojectTable(
       out.images.push({
         role,
         ref: checkRef(ref, `[tool.slim-py.images] ${role}`, at(key)),
-        source: label(key),
+        source: formatSource(at(key)),
       });
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NATIVE_PACKAGES, PURE_PACKAGES } from '../../src/analysis/knowledge-table.js';
-import { normaliseName } from '../../src/analysis/names.js';
 import { knownSonames, packageForSoname } from '../../src/analysis/soname-packages.js';
+import { normalizeName } from '../../src/project/normalize.js';
 
 const native = Object.entries(NATIVE_PACKAGES);
 
@@ -9,12 +9,12 @@ describe('knowledge table', () => {
   it('has at least 45 native entries, each with a reason and normalised name', () => {
     expect(native.length).toBeGreaterThanOrEqual(45);
     for (const [name, e] of native) {
-      expect(name, name).toBe(normaliseName(name));
+      expect(name, name).toBe(normalizeName(name));
       expect(e.reason.length, name).toBeGreaterThan(10);
       expect(e.reason, name).not.toContain('\n');
     }
     for (const [name, e] of Object.entries(PURE_PACKAGES)) {
-      expect(name).toBe(normaliseName(name));
+      expect(name).toBe(normalizeName(name));
       expect(e.reason.length, name).toBeGreaterThan(5);
       expect(NATIVE_PACKAGES[name], `${name} is in both tables`).toBeUndefined();
     }

@@ -29,3 +29,10 @@ export function muslCaveats(ctx: RenderContext): string[] {
     out.push(`Unknown whether ${namesVerb(unknown.musl, 'install')} on musl without compiling.`);
   return out;
 }
+
+/** Why an Alpine strategy applies: it always builds, but says what musl will cost. */
+export function muslReason(caveats: readonly string[]): string {
+  return caveats.length
+    ? `Applies, with caveats: ${caveats.join(' ')}`
+    : 'Applies: every dependency is pure Python or has a musllinux wheel.';
+}
