@@ -117,17 +117,20 @@ function satisfies(v: number[], c: Clause): boolean {
   }
 }
 
+/** Whether some 3.minor.patch release satisfies every clause. */
+function minorAllowed(clauses: Clause[], minor: number): boolean {
+  for (let patch = 0; patch <= 40; patch++) {
+    if (clauses.every((c) => satisfies([3, minor, patch], c))) return true;
+  }
+  return false;
+}
+
 /** The lowest supported minor that some 3.M.patch release satisfies; `||` separates alternatives (Poetry). */
 export function lowestAllowedMinor(spec: string, where: Source): number | undefined {
   let best: number | undefined;
   for (const alt of spec.split('||')) {
     const clauses = parseClauses(alt, where);
-    const minor = SUPPORTED_MINORS.find((m) => {
-      for (let patch = 0; patch <= 40; patch++) {
-        if (clauses.every((c) => satisfies([3, m, patch], c))) return true;
-      }
-      return false;
-    });
+    const minor = SUPPORTED_MINORS.find((m) => minorAllowed(clauses, m));
     if (minor !== undefined && (best === undefined || minor < best)) best = minor;
   }
   return best;
@@ -135,12 +138,7 @@ export function lowestAllowedMinor(spec: string, where: Source): number | undefi
 
 /** Whether `3.minor` satisfies the specifier (for consistency warnings). */
 export function allowsMinor(spec: string, minor: number, where: Source): boolean {
-  return spec.split('||').some((alt) => {
-    const clauses = parseClauses(alt, where);
-    for (let patch = 0; patch <= 40; patch++)
-      if (clauses.every((c) => satisfies([3, minor, patch], c))) return true;
-    return false;
-  });
+  return spec.split('||').some((alt) => minorAllowed(parseClauses(alt, where), minor));
 }
 
 /** From a PEP 440 specifier (`requires-python`, Pipfile, Poetry after translation): the lowest allowed minor. */
