@@ -1,3 +1,4 @@
+import { satisfies } from '../analysis/pep440.js';
 import { type Source, UserError } from '../errors.js';
 import type { PythonVersion } from './types.js';
 
@@ -82,45 +83,15 @@ function parseClauses(spec: string, where: Source): Clause[] {
     });
 }
 
-function cmp(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-function prefixMatch(v: number[], prefix: number[]): boolean {
-  return prefix.every((p, i) => (v[i] ?? 0) === p);
-}
-
-function satisfies(v: number[], c: Clause): boolean {
-  switch (c.op) {
-    case '==':
-    case '===':
-      return c.wildcard ? prefixMatch(v, c.release) : cmp(v, c.release) === 0;
-    case '!=':
-      return c.wildcard ? !prefixMatch(v, c.release) : cmp(v, c.release) !== 0;
-    case '>=':
-      return cmp(v, c.release) >= 0;
-    case '<=':
-      return cmp(v, c.release) <= 0;
-    case '>':
-      return cmp(v, c.release) > 0;
-    case '<':
-      return cmp(v, c.release) < 0;
-    default: {
-      // ~=X.Y.Z: >= X.Y.Z and the same X.Y prefix.
-      const prefix = c.release.slice(0, Math.max(1, c.release.length - 1));
-      return cmp(v, c.release) >= 0 && prefixMatch(v, prefix);
-    }
-  }
+/** The clause as pep440.ts reads it: `===` on a plain release means `==` here. */
+function clauseText(c: Clause): string {
+  return `${c.op === '===' ? '==' : c.op}${c.release.join('.')}${c.wildcard ? '.*' : ''}`;
 }
 
 /** Whether some 3.minor.patch release satisfies every clause. */
 function minorAllowed(clauses: Clause[], minor: number): boolean {
   for (let patch = 0; patch <= 40; patch++) {
-    if (clauses.every((c) => satisfies([3, minor, patch], c))) return true;
+    if (clauses.every((c) => satisfies(`3.${minor}.${patch}`, clauseText(c)))) return true;
   }
   return false;
 }
