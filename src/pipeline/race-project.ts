@@ -2,7 +2,7 @@ import type { Engine } from '../docker/engine.js';
 import { defaultCacheDir, diskMeasureCache, type MeasureCache } from '../race/measure-cache.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
-import { buildArgs, planCandidates } from '../strategies/index.js';
+import { buildArgs, STRATEGIES } from '../strategies/index.js';
 import type { Candidate, Options, StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan-project.js';
 import { type Repair, repairsForRound, withRepair } from './runtime-repair.js';
@@ -98,11 +98,12 @@ export async function* raceProject(req: RaceRequest): AsyncGenerator<PipelineEve
       const repair = repairs.get(r.id);
       if (!repair) continue;
       const next = withRepair(options.get(r.id)!, repair);
-      const again = planCandidates({
+      // Only this candidate's strategy is planned again, with the packages its failure named.
+      const again = STRATEGIES.find((st) => st.id === r.id)?.plan({
         project: req.plan.project,
         verdicts: req.plan.verdicts,
         options: next,
-      }).find((c) => c.id === r.id);
+      });
       if (!again?.applicable || again.dockerfile === current.get(r.id)?.dockerfile) continue;
       options.set(r.id, next);
       current.set(r.id, again);
