@@ -1,29 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Flags } from '../src/cli/args.js';
 import type { DockerodeEngine } from '../src/docker/dockerode-engine.js';
 import type { EngineInfo } from '../src/docker/engine.js';
 import { newSessionId } from '../src/docker/labels.js';
-import { freeBackupName } from '../src/output/safe-write.js';
-import { finalDockerfile, writeWinner } from '../src/output/write-winner.js';
+import { freeBackupName, readIfExists } from '../src/output/safe-write.js';
+import { dockerfileTarget, finalDockerfile, REPORT_FILES, writeWinner } from '../src/output/write-winner.js';
 import { planProject } from '../src/pipeline/plan-project.js';
 import { raceProject } from '../src/pipeline/race-project.js';
-import { markdownReport } from '../src/report/markdown.js';
-import { raceJson } from '../src/report/race-json.js';
+import { raceReports } from '../src/report/race-reports.js';
 import type { WizardEngine, WriteChoice, WritePreview } from './wizard-engine.js';
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  return readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return undefined;
-    throw e;
-  });
-}
-
-function dockerfilePath(choice: WriteChoice, out: string | undefined): string {
-  return path.resolve(out ?? path.join(choice.plan.project.root, 'Dockerfile'));
-}
-
-const REPORTS = ['slim-py-report.md', 'slim-py-report.json'];
 
 /** What writeWinner will do, computed the same way it does (same paths, same backup naming). */
 export async function previewWrite(
@@ -31,7 +16,7 @@ export async function previewWrite(
   out: string | undefined,
   now: Date,
 ): Promise<WritePreview> {
-  const file = dockerfilePath(choice, out);
+  const file = dockerfileTarget(choice.plan.project.root, out);
   const content = finalDockerfile({ candidate: choice.candidate, board: choice.board, now });
   const existing = await readIfExists(file);
   const ignore = path.join(choice.plan.project.root, '.dockerignore');
@@ -41,7 +26,7 @@ export async function previewWrite(
     ...(existing !== undefined ? { existing } : {}),
     ...(existing !== undefined && existing !== content ? { backup: await freeBackupName(file) } : {}),
     ...((await readIfExists(ignore)) === undefined ? { dockerignore: ignore } : {}),
-    reports: choice.board ? REPORTS.map((r) => path.join(path.dirname(file), r)) : [],
+    reports: choice.board ? Object.values(REPORT_FILES).map((r) => path.join(path.dirname(file), r)) : [],
   };
 }
 
@@ -62,10 +47,7 @@ export function writeChoice(
     ...(board
       ? {
           board,
-          reports: {
-            markdown: markdownReport(plan.project.name, board, raced),
-            json: raceJson(info ?? { builder: 'buildkit', host: '' }, board, raced, []),
-          },
+          reports: raceReports(plan.project.name, info ?? { builder: 'buildkit', host: '' }, board, raced),
         }
       : {}),
   });

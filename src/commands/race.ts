@@ -10,8 +10,8 @@ import { selectCandidates } from '../pipeline/select-candidates.js';
 import type { Result } from '../race/types.js';
 import { rank } from '../report/leaderboard.js';
 import { leaderboardText } from '../report/leaderboard-text.js';
-import { markdownReport } from '../report/markdown.js';
 import { raceJson } from '../report/race-json.js';
+import { raceReports } from '../report/race-reports.js';
 import { createProgressPrinter } from './race-progress.js';
 import { onInterrupt } from './signals.js';
 
@@ -92,13 +92,12 @@ export async function raceCommand(flags: Flags): Promise<number> {
   const final = [...raced.values()];
   const winner = final.find((c) => c.id === board.winner);
   if (flags.write && winner) {
-    const json = raceJson(info, board, final, []);
     const outcomes = await writeWinner({
       root: plan.project.root,
       ...(flags.out ? { out: flags.out } : {}),
       candidate: winner,
       board,
-      reports: { markdown: markdownReport(plan.project.name, board, final), json },
+      reports: raceReports(plan.project.name, info, board, final),
     });
     for (const o of outcomes) {
       written.push(o.path);

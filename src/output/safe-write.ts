@@ -9,7 +9,7 @@ export interface WriteOutcome {
   status: 'created' | 'replaced' | 'unchanged';
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+export async function readIfExists(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {

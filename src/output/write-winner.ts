@@ -24,9 +24,17 @@ export function finalDockerfile(req: Pick<WriteRequest, 'candidate' | 'board' | 
   return `${directive}${teachingHeader(req.candidate, req.board, req.now ?? new Date())}\n${body.slice(directive.length)}`;
 }
 
+/** Where the Dockerfile goes: `--out`, else the project's own Dockerfile. */
+export function dockerfileTarget(root: string, out: string | undefined): string {
+  return path.resolve(out ?? path.join(root, 'Dockerfile'));
+}
+
+/** The reports' names, written beside the Dockerfile. */
+export const REPORT_FILES = { markdown: 'slim-py-report.md', json: 'slim-py-report.json' } as const;
+
 /** Writes the Dockerfile (backing up a different existing one), .dockerignore if missing, reports. */
 export async function writeWinner(req: WriteRequest): Promise<WriteOutcome[]> {
-  const dockerfile = path.resolve(req.out ?? path.join(req.root, 'Dockerfile'));
+  const dockerfile = dockerfileTarget(req.root, req.out);
   const outcomes: WriteOutcome[] = [await writeKeepingBackup(dockerfile, finalDockerfile(req))];
   const ignore = await writeIfMissing(path.join(req.root, '.dockerignore'), DEFAULT_DOCKERIGNORE);
   if (ignore) outcomes.push(ignore);
@@ -35,9 +43,13 @@ export async function writeWinner(req: WriteRequest): Promise<WriteOutcome[]> {
     // Reports are ours: a previous report is replaced, anything else of that name is backed up.
     const json = `${JSON.stringify(req.reports.json, null, 2)}\n`;
     outcomes.push(
-      await writeKeepingBackup(path.join(dir, 'slim-py-report.md'), req.reports.markdown, '# slim-py report'),
+      await writeKeepingBackup(
+        path.join(dir, REPORT_FILES.markdown),
+        req.reports.markdown,
+        '# slim-py report',
+      ),
     );
-    outcomes.push(await writeKeepingBackup(path.join(dir, 'slim-py-report.json'), json, '"winner"'));
+    outcomes.push(await writeKeepingBackup(path.join(dir, REPORT_FILES.json), json, '"winner"'));
   }
   return outcomes;
 }

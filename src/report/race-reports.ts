@@ -1,0 +1,18 @@
+import type { EngineInfo } from '../docker/engine.js';
+import type { Candidate } from '../strategies/types.js';
+import type { Leaderboard } from './leaderboard.js';
+import { markdownReport } from './markdown.js';
+import { raceJson } from './race-json.js';
+
+/** The markdown and JSON reports written beside a measured Dockerfile (`race --write` and the wizard). */
+export function raceReports(
+  projectName: string,
+  engine: Pick<EngineInfo, 'builder' | 'host'>,
+  board: Leaderboard,
+  candidates: Candidate[],
+) {
+  return {
+    markdown: markdownReport(projectName, board, candidates),
+    json: raceJson(engine, board, candidates, []),
+  };
+}
