@@ -1,16 +1,16 @@
 import { type ContextPlan, dockerfilePath, packContext } from '../docker/build-context.js';
 import { countBuildkitSteps } from '../docker/dockerfile-steps.js';
 import type { BuildEvent, BuilderKind, Engine } from '../docker/engine.js';
-import { scanImageTar } from '../docker/image-fs.js';
 import { candidateTag, sessionLabels } from '../docker/labels.js';
-import { auditLibraries } from '../docker/library-audit.js';
 import { LOG_TAIL_LINES } from '../docker/progress.js';
-import { parseSmokeOutput, smokeArgv } from '../docker/smoke.js';
-import { footprint } from '../floor/footprint.js';
-import { inspectRuntimeBase } from '../floor/runtime-base.js';
+import { footprint } from '../image/footprint.js';
+import { scanImageTar } from '../image/image-fs.js';
+import { auditLibraries } from '../image/library-audit.js';
+import { parseSmokeOutput, smokeArgv } from '../image/smoke.js';
 import type { Candidate } from '../strategies/types.js';
 import { measureImportMs } from './import-time.js';
 import { type MeasureCache, measurementKey } from './measure-cache.js';
+import { inspectRuntimeBase } from './runtime-base.js';
 import { createThrottle } from './throttle.js';
 import { emptyResult, type RaceEvent, type Result } from './types.js';
 
@@ -82,7 +82,7 @@ export async function runCandidate(
     if (!known) {
       const files = await scanImageTar(await ctx.engine.exportFiles(result.image, labels));
       const audit = auditLibraries(files, ldPath ? { ldLibraryPath: ldPath } : {});
-      // For the floor (src/floor): where the bytes are.
+      // For the floor (src/image/floor.ts): where the bytes are.
       result.footprint = footprint(files, c.workdir);
       result.hasShell = audit.hasShell;
       result.missingLibraries = audit.missing;

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { MissingLibrary } from '../docker/library-audit.js';
-import type { Footprint } from '../floor/footprint.js';
+import type { Footprint } from '../image/footprint.js';
+import type { MissingLibrary } from '../image/library-audit.js';
 
 /** What a candidate's image measured to, apart from running it. */
 export interface Measurements {

@@ -1,9 +1,9 @@
 import type { BuildEvent, BuilderKind, LayerInfo } from '../docker/engine.js';
-import type { MissingLibrary } from '../docker/library-audit.js';
-import type { SmokeFailure } from '../docker/smoke.js';
-import type { Footprint } from '../floor/footprint.js';
-import type { RuntimeBase } from '../floor/runtime-base.js';
+import type { Footprint } from '../image/footprint.js';
+import type { MissingLibrary } from '../image/library-audit.js';
+import type { SmokeFailure } from '../image/smoke.js';
 import type { StrategyId } from '../strategies/types.js';
+import type { RuntimeBase } from './runtime-base.js';
 
 /** What one candidate turned out to be. Fields after a failed stage stay at their empty values. */
 export interface Result {

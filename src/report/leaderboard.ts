@@ -1,5 +1,5 @@
 import type { LayerInfo } from '../docker/engine.js';
-import { type AboveFloor, aboveFloor, computeFloor, type Floor, type FloorInput } from '../floor/floor.js';
+import { type AboveFloor, aboveFloor, computeFloor, type Floor, type FloorInput } from '../image/floor.js';
 import type { Result } from '../race/types.js';
 import type { StrategyId } from '../strategies/types.js';
 
@@ -33,7 +33,7 @@ export interface Leaderboard {
   baseline?: StrategyId;
   /** Smallest passing candidate, the default choice. */
   winner?: StrategyId;
-  /** The size floor (src/floor): smallest runtime + trimmed packages + app, from measured data. */
+  /** The size floor (src/image/floor.ts): smallest runtime + trimmed packages + app, from measured data. */
   floor?: Floor;
 }
 

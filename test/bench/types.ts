@@ -1,4 +1,4 @@
-import type { Floor } from '../../src/floor/floor.js';
+import type { Floor } from '../../src/image/floor.js';
 import type { FirstFrame } from './first-frame.js';
 
 /** What `npm run bench` records per project; written as JSON beside the markdown table. */

@@ -9,8 +9,8 @@ import { countBuildkitSteps } from '../../src/docker/dockerfile-steps.js';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import type { BuildEvent } from '../../src/docker/engine.js';
 import { candidateTag, newSessionId, sessionFilter, sessionLabels } from '../../src/docker/labels.js';
-import { auditImageTar } from '../../src/docker/library-audit.js';
-import { parseSmokeOutput, smokeArgv } from '../../src/docker/smoke.js';
+import { auditImageTar } from '../../src/image/library-audit.js';
+import { parseSmokeOutput, smokeArgv } from '../../src/image/smoke.js';
 import { IMAGES, INDEX_URL, RUN_E2E, requireEnvironment } from './helpers/e2e.js';
 
 const engine = new DockerodeEngine();

@@ -8,8 +8,8 @@ import type {
   RunOptions,
   RunResult,
 } from '../../src/docker/engine.js';
-import { syntheticElf } from '../docker/helpers/synthetic-elf.js';
-import { makeTar, type TarItem } from '../docker/helpers/tar.js';
+import { syntheticElf } from '../image/helpers/synthetic-elf.js';
+import { makeTar, type TarItem } from '../image/helpers/tar.js';
 
 /** What a scripted build does: how long it takes and whether it fails. */
 export interface Script {

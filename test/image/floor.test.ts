@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { scanImageTar } from '../../src/docker/image-fs.js';
-import { aboveFloor, computeFloor, type FloorInput, runtimeBytes } from '../../src/floor/floor.js';
-import { footprint } from '../../src/floor/footprint.js';
-import { lastFrom } from '../../src/floor/runtime-base.js';
+import { aboveFloor, computeFloor, type FloorInput, runtimeBytes } from '../../src/image/floor.js';
+import { footprint } from '../../src/image/footprint.js';
+import { scanImageTar } from '../../src/image/image-fs.js';
+import { lastFrom } from '../../src/race/runtime-base.js';
 
 async function tarOf(files: Record<string, number>): Promise<NodeJS.ReadableStream> {
   const p = pack();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bufferReader, readElfDynamic } from '../../src/docker/elf.js';
+import { bufferReader, readElfDynamic } from '../../src/image/elf.js';
 
 /** Real shared objects of this machine: Python's extension modules and a few system libraries. */
 function realSharedObjects(): string[] {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSmokeOutput, type SmokeArgs, smokeArgv } from '../../src/docker/smoke.js';
+import { parseSmokeOutput, type SmokeArgs, smokeArgv } from '../../src/image/smoke.js';
 
 /**
  * Runs the real smoke script with a real interpreter on a venv whose site-packages we write by

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolvePath, scanImageTar } from '../../src/docker/image-fs.js';
-import { auditImageTar, auditLibraries } from '../../src/docker/library-audit.js';
+import { resolvePath, scanImageTar } from '../../src/image/image-fs.js';
+import { auditImageTar, auditLibraries } from '../../src/image/library-audit.js';
 import { syntheticElf } from './helpers/synthetic-elf.js';
 import { makeTar, type TarItem } from './helpers/tar.js';
 

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { ImageFs } from '../docker/image-fs.js';
+import type { ImageFs } from './image-fs.js';
 
 /**
  * Where an image's bytes are, read from its exported filesystem: the installed third-party
