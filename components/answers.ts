@@ -1,5 +1,6 @@
 import type { Verdict } from '../src/analysis/types.js';
 import { type PlanResult, replan } from '../src/pipeline/plan-project.js';
+import { splitCommand } from '../src/shell-words.js';
 import type { Candidate, StrategyId } from '../src/strategies/types.js';
 
 /** What the user answered (prefilled from the plan and the flags, then edited step by step). */
@@ -59,12 +60,19 @@ export function parseList(text: string): string[] {
   return unique(text.split(/[\s,]+/).filter(Boolean));
 }
 
-/** A typed command → exec-form argv; single and double quotes group words. */
+/** A typed command → exec-form argv, split as the shell would (the inverse of the displayed command). */
 export function parseCommand(text: string): string[] {
-  const argv: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  for (const m of text.matchAll(re)) argv.push(m[1] ?? m[2] ?? m[3] ?? '');
-  return argv;
+  return splitCommand(text);
+}
+
+/** Why a typed entry command cannot be used, or undefined when it can. */
+export function entryProblem(text: string): string | undefined {
+  try {
+    splitCommand(text);
+    return undefined;
+  } catch (e) {
+    return `${e instanceof Error ? e.message : String(e)}: the command is split as a shell would split it`;
+  }
 }
 
 export function validPython(v: string): boolean {

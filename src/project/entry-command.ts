@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Source } from '../errors.js';
+import { type Source, UserError } from '../errors.js';
+import { joinCommand, ShellSplitError, shellSyntaxIn, splitCommand } from '../shell-words.js';
 import type { Script } from './pyproject.js';
 import { isFile, readText } from './read-text.js';
-import { shellSplit } from './requirements-lines.js';
 import type { Dependency, EntryCommand } from './types.js';
 
 type Warnings = { message: string; source?: Source }[];
@@ -30,10 +30,20 @@ export async function findEntry(ctx: EntryContext): Promise<EntryCommand | undef
 }
 
 export function entry(argv: string[], source: Source, reason: string): EntryCommand {
-  const command = argv
-    .map((a) => (/^[\w@%+=:,./$-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
-    .join(' ');
-  return { argv, command, source, reason };
+  return { argv, command: joinCommand(argv), source, reason };
+}
+
+function procfileWords(cmd: string, source: Source): string[] {
+  try {
+    return splitCommand(cmd);
+  } catch (e) {
+    if (!(e instanceof ShellSplitError)) throw e;
+    throw new UserError(
+      `the Procfile command cannot be split into words: ${e.message}`,
+      'close the quote (the platform that runs the Procfile would fail on it too)',
+      source,
+    );
+  }
 }
 
 async function fromProcfile(ctx: EntryContext): Promise<EntryCommand | undefined> {
@@ -49,7 +59,7 @@ async function fromProcfile(ctx: EntryContext): Promise<EntryCommand | undefined
   const cmd = web.m[2];
   if (web.m[1] !== 'web')
     ctx.warnings.push({ message: `Procfile has no web process; using '${web.m[1]}'`, source });
-  if (/&&|\|\||[|;<>`]/.test(cmd)) {
+  if (shellSyntaxIn(cmd)) {
     // Shell syntax needs a shell; images without one (distroless) cannot run it.
     ctx.warnings.push({ message: 'the Procfile command uses shell syntax; it runs through sh -c', source });
     return entry(['sh', '-c', cmd], source, `Procfile ${web.m[1]} process`);
@@ -61,7 +71,7 @@ async function fromProcfile(ctx: EntryContext): Promise<EntryCommand | undefined
       source,
     });
   }
-  return entry(shellSplit(cmd), source, `Procfile ${web.m[1]} process`);
+  return entry(procfileWords(cmd, source), source, `Procfile ${web.m[1]} process`);
 }
 
 function fromScripts(ctx: EntryContext): EntryCommand | undefined {

@@ -48,18 +48,3 @@ export function logicalLines(text: string): LogicalLine[] {
   if (parts.length > 0) out.push({ line: start, text: parts.join('') });
   return out.map((l) => ({ line: l.line, text: stripComment(l.text).trim() })).filter((l) => l.text !== '');
 }
-
-/** Whitespace split honouring simple quotes, like shlex for option values. */
-export function shellSplit(s: string): string[] {
-  const out: string[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-  let last = -1;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const piece = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3] ?? '');
-    // Adjacent pieces without whitespace between them form one word: --x="a b"
-    if (last === m.index && out.length > 0) out[out.length - 1] += piece;
-    else out.push(piece);
-    last = re.lastIndex;
-  }
-  return out;
-}

@@ -1,6 +1,7 @@
 import { type Source, UserError } from '../errors.js';
+import { ShellSplitError, splitCommand } from '../shell-words.js';
 import { parsePipRequirement } from './pip-requirement.js';
-import { type LogicalLine, shellSplit } from './requirements-lines.js';
+import type { LogicalLine } from './requirements-lines.js';
 import type { Dependency } from './types.js';
 
 // Classifies one logical line of a requirements file the way pip does: a requirement with
@@ -40,6 +41,20 @@ export type LineItem =
   | { kind: 'option'; name: string; value: string }
   | { kind: 'requirement'; dep: Dependency };
 
+/** pip splits option text with shlex: an unbalanced quote is an error there too. */
+function optionWords(text: string, source: Source): string[] {
+  try {
+    return splitCommand(text);
+  } catch (e) {
+    if (!(e instanceof ShellSplitError)) throw e;
+    throw new UserError(
+      `${e.message} in the options`,
+      'close the quote, or quote the value with the other kind of quote',
+      source,
+    );
+  }
+}
+
 /** Splits one logical line into pip's argument part and its options. Pure. */
 export function parseLine(line: LogicalLine, source: Source, dir = '/'): LineItem[] {
   // pip: the arguments run up to the first word that starts with '-'.
@@ -47,7 +62,7 @@ export function parseLine(line: LogicalLine, source: Source, dir = '/'): LineIte
   const firstOpt = words.findIndex((w) => w.startsWith('-'));
   const args = (firstOpt < 0 ? words : words.slice(0, firstOpt)).join(' ').trim();
   const opts =
-    firstOpt < 0 ? [] : readOptions(shellSplit(words.slice(firstOpt).join(' ')), source, line.text);
+    firstOpt < 0 ? [] : readOptions(optionWords(words.slice(firstOpt).join(' '), source), source, line.text);
   const items: LineItem[] = [];
   if (args !== '') {
     const misplaced = opts.find((o) => !o.def.perRequirement);

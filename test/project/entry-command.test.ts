@@ -36,11 +36,21 @@ describe('entry command (through scanProject)', () => {
     const p = await scanProject(root);
     expect(p.entry).toEqual({
       argv: ['gunicorn', 'app:app', '--bind', '0.0.0.0:$PORT', '--workers', '2'],
-      command: 'gunicorn app:app --bind 0.0.0.0:$PORT --workers 2',
+      // Quoted as what it is in exec form: a literal, not expanded.
+      command: "gunicorn app:app --bind '0.0.0.0:$PORT' --workers 2",
       source: { file: 'Procfile', line: 2 },
       reason: 'Procfile web process',
     });
     expect(p.warnings.some((w) => w.message.includes('$PORT') && w.source?.line === 2)).toBe(true);
+  });
+
+  it('a Procfile line with an unbalanced quote is an error at its line, not a broken CMD', async () => {
+    const root = await tempProject({ Procfile: "web: gunicorn 'app:app\n", 'requirements.txt': '' });
+    const err = await scanProject(root).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      message: expect.stringContaining('a quote is not closed'),
+      where: { file: 'Procfile', line: 1 },
+    });
   });
 
   it('a Procfile with shell syntax runs through sh -c', async () => {

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { formatSource } from '../../../src/errors.js';
 import type { Project } from '../../../src/project/types.js';
-import { validPython } from '../../answers.js';
+import { entryProblem, validPython } from '../../answers.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { UserErrorView } from '../../widgets/user-error.js';
 
@@ -64,7 +64,11 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
             <TextInput
               defaultValue={p.entry}
               placeholder="python app.py"
-              onSubmit={(v) => p.onSubmit({ python, entry: v.trim() })}
+              onSubmit={(v) => {
+                const problem = entryProblem(v);
+                setInvalid(problem);
+                if (!problem) p.onSubmit({ python, entry: v.trim() });
+              }}
             />
           )}
         </Box>

@@ -32,11 +32,8 @@ export function execForm(argv: string[]): string {
   return `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
 }
 
-/** Quote for /bin/sh when needed; plain words stay readable. */
-export function shellQuote(s: string): string {
-  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(s)) return s;
-  return `'${s.replaceAll("'", `'\\''`)}'`;
-}
+/** Quote for /bin/sh when needed (the one quoter: src/shell-words.ts); plain words stay readable. */
+export { quoteWord as shellQuote } from '../../shell-words.js';
 
 /** `head arg arg...` on one line, or one argument per continuation line when long. */
 export function wrap(head: string, args: string[], indent = '        '): string {
