@@ -1,6 +1,7 @@
 import type { Verdict } from '../src/analysis/types.js';
 import { type PlanResult, replan } from '../src/pipeline/plan-project.js';
 import { splitCommand } from '../src/shell-words.js';
+import { repositoryName } from '../src/strategies/render/escape.js';
 import type { Candidate, StrategyId } from '../src/strategies/types.js';
 
 /** What the user answered (prefilled from the plan and the flags, then edited step by step). */
@@ -108,9 +109,5 @@ export function chosenCandidates(plan: PlanResult, ids: StrategyId[]): Candidate
 
 /** A name for `docker build -t`: the project's name, as a valid image reference. */
 export function imageName(plan: PlanResult): string {
-  const n = plan.project.name
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[^a-z0-9]+/, '');
-  return n || 'app';
+  return repositoryName(plan.project.name);
 }

@@ -1,5 +1,6 @@
 import type { Leaderboard, Row } from '../report/leaderboard.js';
 import { mb, times } from '../report/units.js';
+import { comment } from '../strategies/render/escape.js';
 import type { Candidate } from '../strategies/types.js';
 
 /**
@@ -30,7 +31,7 @@ export function teachingHeader(candidate: Candidate, board: Leaderboard | undefi
   lines.push(`  compatibility: ${candidate.tradeoffs.compatibility}`);
   lines.push(`  security: ${candidate.tradeoffs.security}`);
   lines.push(`  debugging: ${candidate.tradeoffs.debuggability}`);
-  return `${lines.map((l) => (l ? `# ${l}` : '#')).join('\n')}\n`;
+  return `${comment(lines).join('\n')}\n`;
 }
 
 function wrap(text: string, width: number): string[] {

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { clip, imageRefProblem } from './render/escape.js';
 import type { BaseImage, Role } from './types.js';
 
 /**
@@ -52,20 +53,18 @@ export function resolveImages(
 
 const ROLE_HINT = `roles: ${ROLES.join(', ')}; e.g. --image slim=127.0.0.1:5000/python:{python}-slim`;
 
-/** Checks an image reference enough to catch typos; the engine reports what it cannot pull. */
+/**
+ * Checks an image reference by the distribution grammar (the same one the engine applies), with
+ * `{python}` standing for a version: upper case, spaces or a bad tag are refused here with where
+ * they came from, rather than by the engine in the middle of a race.
+ */
 export function checkRef(ref: string, what: string, where?: { file: string; line?: number }): string {
   const trimmed = ref.trim();
-  if (trimmed === '' || /\s/.test(trimmed)) {
+  const problem = imageRefProblem(templateRef(trimmed, '3.12'));
+  if (problem) {
     throw new UserError(
-      `${what}: image reference ${JSON.stringify(ref)} is empty or has spaces`,
-      ROLE_HINT,
-      where,
-    );
-  }
-  if (!/^[A-Za-z0-9{][A-Za-z0-9._:/@{}+-]*$/.test(trimmed)) {
-    throw new UserError(
-      `${what}: ${JSON.stringify(ref)} is not an image reference`,
-      'use NAME[:TAG] or NAME@sha256:DIGEST, optionally with {python} for the Python version',
+      `${what}: image reference ${JSON.stringify(clip(ref))} ${problem}`,
+      `use NAME[:TAG] or NAME@sha256:DIGEST in lower case, optionally with {python} for the Python version; ${ROLE_HINT}`,
       where,
     );
   }

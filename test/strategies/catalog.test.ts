@@ -31,9 +31,13 @@ describe('resolveImages', () => {
 
 describe('parseImageFlag', () => {
   it('reads ROLE=REF, digests included', () => {
-    expect(parseImageFlag('distroless=gcr.io/distroless/python3-debian12@sha256:abc123')).toEqual({
+    expect(
+      parseImageFlag(
+        'distroless=gcr.io/distroless/python3-debian12@sha256:abababababababababababababababababababababababababababababababab',
+      ),
+    ).toEqual({
       role: 'distroless',
-      ref: 'gcr.io/distroless/python3-debian12@sha256:abc123',
+      ref: 'gcr.io/distroless/python3-debian12@sha256:abababababababababababababababababababababababababababababababab',
       source: '--image',
     });
   });
@@ -44,6 +48,10 @@ describe('parseImageFlag', () => {
     ['slim=', /empty/],
     ['slim=python 3.12', /spaces/],
     ['slim=-bad', /not an image reference/],
+    ['slim=Python:3.12-slim', /upper-case/],
+    ['slim=python:3.12\nRUN echo pwned', /spaces or control characters/],
+    ['slim=python:{python}-slim:again', /not an image reference/],
+    ['slim=python@sha256:abc', /not an image reference/],
   ])('%j → a UserError with a hint', (flag, message) => {
     let err: unknown;
     try {

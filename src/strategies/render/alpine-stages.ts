@@ -1,5 +1,6 @@
 import { apkInstall } from './apk.js';
 import type { RenderContext } from './context.js';
+import { comment } from './escape.js';
 import { namesVerb, run } from './lines.js';
 import { alpineUser, runtimeEnv } from './options.js';
 
@@ -9,7 +10,9 @@ export function alpineRuntimeLines(ctx: RenderContext): string[] {
   const cmds = [...(apk.length ? [apkInstall(apk)] : []), ...(ctx.options.nonRoot ? alpineUser() : [])];
   return [
     runtimeEnv(ctx.options),
-    ...(apk.length ? [`# musl builds of the shared libraries the packages load (${apk.join(', ')}).`] : []),
+    ...(apk.length
+      ? comment([`musl builds of the shared libraries the packages load (${apk.join(', ')}).`])
+      : []),
     ...(cmds.length ? [run(cmds)] : []),
     'WORKDIR /app',
   ];

@@ -1,10 +1,13 @@
+import { shellWord } from './escape.js';
 import { wrap } from './lines.js';
+
+const words = (packages: string[]) => packages.map((p) => shellWord(p, 'the package name'));
 
 /** hadolint DL3008/9/14/15: -y, no recommends, and the lists removed in the same RUN. */
 export function aptInstall(packages: string[]): string[] {
   return [
     'apt-get update',
-    wrap('apt-get install -y --no-install-recommends', packages),
+    wrap('apt-get install -y --no-install-recommends', words(packages)),
     'rm -rf /var/lib/apt/lists/*',
   ];
 }
@@ -19,11 +22,11 @@ export function aptInstall(packages: string[]): string[] {
 export function aptTransient(packages: string[], use: string[]): string[] {
   return [
     'apt-get update',
-    wrap('apt-get install -y --no-install-recommends', packages),
+    wrap('apt-get install -y --no-install-recommends', words(packages)),
     ...use,
     wrap(
       'apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false -o APT::AutoRemove::SuggestsImportant=false',
-      packages,
+      words(packages),
     ),
     'rm -rf /var/lib/apt/lists/*',
   ];

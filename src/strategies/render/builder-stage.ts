@@ -1,5 +1,6 @@
 import { aptInstall } from './apt.js';
 import type { RenderContext } from './context.js';
+import { comment } from './escape.js';
 import { run, type Stage, sortedUnique } from './lines.js';
 import { bytecodeFlags, debianUser, runtimeEnv } from './options.js';
 import { depsBlock, selfInstall } from './pip-install.js';
@@ -42,7 +43,7 @@ export function slimRuntimeLines(ctx: RenderContext): string[] {
   return [
     runtimeEnv(ctx.options),
     ...(apt.length
-      ? [`# Shared libraries the packages load at run time (${apt.join(', ')}); no -dev headers.`]
+      ? comment([`Shared libraries the packages load at run time (${apt.join(', ')}); no -dev headers.`])
       : []),
     ...(cmds.length ? [run(cmds)] : []),
     'WORKDIR /app',

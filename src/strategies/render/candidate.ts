@@ -1,5 +1,6 @@
 import type { Candidate, StrategyId, Tradeoffs } from '../types.js';
 import type { RenderContext } from './context.js';
+import { repositoryName } from './escape.js';
 import { renderDockerfile, type Stage, unique } from './lines.js';
 import { buildArgs } from './pip-install.js';
 
@@ -17,16 +18,6 @@ export interface CandidateParts {
   warnings?: string[];
 }
 
-/** A valid image name from the project's name (lower case, no spaces). */
-function imageName(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9._-]+/g, '-')
-      .replace(/^[^a-z0-9]+/, '') || 'app'
-  );
-}
-
 function header(ctx: RenderContext, p: CandidateParts, needsBuildKit: boolean): string[] {
   const args = buildArgs(ctx.options);
   const argFlags = args ? Object.keys(args).map((k) => ` --build-arg ${k}=...`) : [];
@@ -35,7 +26,7 @@ function header(ctx: RenderContext, p: CandidateParts, needsBuildKit: boolean): 
     `slim-py: ${p.id} (Python ${ctx.options.python})`,
     ...p.summary,
     `Dependencies: ${ctx.plan.from}.`,
-    `Build: ${env}docker build${argFlags.join('')} -t ${imageName(ctx.input.project.name)} .`,
+    `Build: ${env}docker build${argFlags.join('')} -t ${repositoryName(ctx.input.project.name)} .`,
   ];
 }
 

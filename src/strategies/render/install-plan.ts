@@ -1,5 +1,6 @@
 import type { Dependency, Project } from '../../project/types.js';
-import { shellQuote, sortedUnique } from './lines.js';
+import { shellWord } from './escape.js';
+import { sortedUnique } from './lines.js';
 
 /** How the project's dependencies get installed, independent of the strategy. */
 export interface InstallPlan {
@@ -39,15 +40,15 @@ function pathArg(p: string): string {
 /** One dependency as a pip argument list, pinned to the lock when there is one. */
 export function requirementArgs(d: Dependency): string[] {
   if (d.localPath !== undefined) {
-    const arg = shellQuote(pathArg(d.localPath));
+    const arg = shellWord(pathArg(d.localPath), 'the local path');
     return d.editable ? ['-e', arg] : [arg];
   }
   const extras = d.extras.length ? `[${d.extras.join(',')}]` : '';
   const marker = d.marker ? ` ; ${d.marker}` : '';
-  if (d.vcsUrl) return [shellQuote(`${d.name}${extras} @ ${d.vcsUrl}${marker}`)];
-  if (d.url) return [shellQuote(`${d.name}${extras} @ ${d.url}${marker}`)];
+  if (d.vcsUrl) return [shellWord(`${d.name}${extras} @ ${d.vcsUrl}${marker}`, 'the requirement')];
+  if (d.url) return [shellWord(`${d.name}${extras} @ ${d.url}${marker}`, 'the requirement')];
   const pin = d.locked ? `==${d.locked.version}` : d.specifier;
-  return [shellQuote(`${d.name}${extras}${pin}${marker}`)];
+  return [shellWord(`${d.name}${extras}${pin}${marker}`, 'the requirement')];
 }
 
 export function installPlan(project: Project): InstallPlan {
@@ -70,7 +71,7 @@ export function installPlan(project: Project): InstallPlan {
     return {
       copyFirst: copyAllFirst ? [] : [...files, ...localDirs],
       copyAllFirst,
-      args: ['-r', shellQuote(reqFile)],
+      args: ['-r', shellWord(reqFile, 'the requirements path')],
       installSelf: false,
       needsGit,
       names,

@@ -1,5 +1,7 @@
+import { comment, fromLine } from './escape.js';
+
 /**
- * Dockerfile text primitives. Every strategy renders through these, so equal inputs give equal
+ * Dockerfile text primitives (values from a project go through escape.ts first). Every strategy renders through these, so equal inputs give equal
  * bytes — which is what lets two candidates share a builder stage in the build cache.
  *
  * Layout contract (tests rely on it): a header comment block, then one block per stage; blocks are
@@ -15,10 +17,6 @@ export interface Stage {
   lines: string[];
 }
 
-export function comments(text: string[]): string[] {
-  return text.map((t) => (t === '' ? '#' : `# ${t}`));
-}
-
 /** `RUN` with commands chained by `&&`, one per line, optional BuildKit mounts. */
 export function run(commands: string[], mounts: string[] = []): string {
   const chain = commands.join(' \\\n    && ');
@@ -26,14 +24,6 @@ export function run(commands: string[], mounts: string[] = []): string {
   // Mounts on their own line: the command stays readable.
   return `RUN ${mounts.map((m) => `--mount=${m}`).join(' ')} \\\n    ${chain}`;
 }
-
-/** Exec-form JSON array (CMD/ENTRYPOINT/RUN): no shell, signals reach the process. */
-export function execForm(argv: string[]): string {
-  return `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
-}
-
-/** Quote for /bin/sh when needed (the one quoter: src/shell-words.ts); plain words stay readable. */
-export { quoteWord as shellQuote } from '../../shell-words.js';
 
 /** `head arg arg...` on one line, or one argument per continuation line when long. */
 export function wrap(head: string, args: string[], indent = '        '): string {
@@ -43,12 +33,11 @@ export function wrap(head: string, args: string[], indent = '        '): string 
 }
 
 export function renderStage(s: Stage): string {
-  const from = s.name ? `FROM ${s.from} AS ${s.name}` : `FROM ${s.from}`;
-  return [...comments(s.comment), from, ...s.lines].join('\n');
+  return [...comment(s.comment), fromLine(s.from, s.name), ...s.lines].join('\n');
 }
 
 export function renderDockerfile(header: string[], stages: Stage[]): string {
-  return `${[comments(header).join('\n'), ...stages.map(renderStage)].join('\n\n')}\n`;
+  return `${[comment(header).join('\n'), ...stages.map(renderStage)].join('\n\n')}\n`;
 }
 
 export function unique(list: Iterable<string>): string[] {

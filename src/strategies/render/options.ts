@@ -1,5 +1,5 @@
 import type { Options } from '../types.js';
-import { execForm } from './lines.js';
+import { execForm } from './escape.js';
 
 /** The uid the app runs as on Debian/Alpine runtimes (distroless has its own: 65532). */
 export const APP_UID = 10001;

@@ -1,4 +1,5 @@
 import type { Options } from '../types.js';
+import { argLine, comment, copyLine } from './escape.js';
 import type { InstallPlan } from './install-plan.js';
 import { run, wrap } from './lines.js';
 
@@ -10,9 +11,9 @@ const PIP_CACHE = 'type=cache,target=/root/.cache/pip';
  */
 export function indexArgLines(options: Options): string[] {
   const lines: string[] = [];
-  if (options.indexUrl) lines.push('ARG PIP_INDEX_URL');
-  if (options.extraIndexUrls.length) lines.push('ARG PIP_EXTRA_INDEX_URL');
-  if (buildArgs(options)?.PIP_TRUSTED_HOST) lines.push('ARG PIP_TRUSTED_HOST');
+  if (options.indexUrl) lines.push(argLine('PIP_INDEX_URL'));
+  if (options.extraIndexUrls.length) lines.push(argLine('PIP_EXTRA_INDEX_URL'));
+  if (buildArgs(options)?.PIP_TRUSTED_HOST) lines.push(argLine('PIP_TRUSTED_HOST'));
   return lines;
 }
 
@@ -66,9 +67,9 @@ export function depsCopyLines(plan: InstallPlan): string[] {
     } else dirs.push(p);
   }
   return [
-    ...[...byDir.entries()].map(([dir, files]) => `COPY ${[...files, dir].join(' ')}`),
+    ...[...byDir.entries()].map(([dir, files]) => copyLine(files, dir)),
     // A local path dependency: copied where the requirement points.
-    ...dirs.map((d) => `COPY ${d} ${d}`),
+    ...dirs.map((d) => copyLine([d], d)),
   ];
 }
 
@@ -101,7 +102,7 @@ export function depsBlock(b: DepsBlock): { lines: string[]; copiedAll: boolean }
     );
     lines.push(b.copyAll);
   } else lines.push(...depsCopyLines(plan));
-  lines.push(...(b.note ?? []).map((n) => `# ${n}`));
+  lines.push(...comment(b.note ?? []));
   lines.push(run(around([pipCommand(b.python, b.verb, options, b.flags, plan.args)]), pipMounts(options)));
   return { lines, copiedAll: plan.copyAllFirst };
 }
