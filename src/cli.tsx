@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Flags, parseCliArgs } from './cli/args.js';
 import { HELP } from './cli/help.js';
 import { isUserError } from './errors.js';
+import { redactText } from './redact.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -39,7 +40,19 @@ async function dispatch(command: string, flags: Flags): Promise<number> {
   }
 }
 
+/**
+ * Everything printed goes through redactText: plan, race, progress, errors, the wizard's frames.
+ * (Values are redacted where they are made too; this is the net under all of them.)
+ */
+function redactOutput(stream: NodeJS.WriteStream): void {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' ? redactText(chunk) : chunk, ...rest)) as typeof stream.write;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  redactOutput(process.stdout);
+  redactOutput(process.stderr);
   try {
     const { command, flags } = parseCliArgs(argv);
     return await dispatch(command, flags);

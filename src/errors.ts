@@ -1,3 +1,6 @@
+import { clip, oneLine } from './one-line.js';
+import { redactText } from './redact.js';
+
 /** Where a value or a problem came from, shown to the user as `file:line`. */
 export interface Source {
   /** Path relative to the project root (or absolute when outside it). */
@@ -16,13 +19,19 @@ export function formatSource(s: Source): string {
  */
 export class UserError extends Error {
   override readonly name = 'UserError';
+  /**
+   * What to try. Message and hint are made safe once, here: no password, one line each (a value
+   * quoted from a file cannot add lines), and at most a few hundred characters.
+   */
+  readonly hint: string;
   constructor(
     message: string,
-    readonly hint: string,
+    hint: string,
     readonly where?: Source,
     readonly exitCode = 2,
   ) {
-    super(message);
+    super(clip(oneLine(redactText(message)), 400));
+    this.hint = clip(oneLine(redactText(hint)), 400);
   }
   format(): string {
     const at = this.where ? `${formatSource(this.where)}: ` : '';

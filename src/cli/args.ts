@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
+import { INDEX_URL_HINT, indexUrlProblem } from '../index-url.js';
+import { clip } from '../one-line.js';
 
 export type Command = 'wizard' | 'plan' | 'race' | 'clean' | 'help' | 'version';
 
@@ -49,9 +51,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   const flags: Flags = {
     ...defaults(rest[0] ?? '.'),
     json: values.json ?? false,
-    python: values.python && checkPython(values.python),
+    python: values.python === undefined ? undefined : checkPython(values.python),
     images: values.image ?? [],
-    indexUrl: values['index-url'] && checkUrl(values['index-url']),
+    indexUrl: values['index-url'] === undefined ? undefined : checkUrl(values['index-url']),
     offline: values.offline ?? false,
     yes: values.yes ?? false,
     write: values.write ?? false,
@@ -110,24 +112,21 @@ function defaults(dir: string): Flags {
   };
 }
 
+/** `--python ''` is a mistake too (an empty variable in a script), not "no flag". */
 function checkPython(v: string): string {
   if (!/^3\.\d{1,2}$/.test(v)) {
-    throw new UserError(`--python ${v} is not a Python version`, 'give major.minor, e.g. --python 3.12');
+    throw new UserError(
+      `--python ${JSON.stringify(clip(v))} is not a Python version`,
+      'give major.minor, e.g. --python 3.12',
+    );
   }
   return v;
 }
 
 function checkUrl(v: string): string {
-  try {
-    const u = new URL(v);
-    if (!['http:', 'https:', 'file:'].includes(u.protocol)) throw new Error('scheme');
-    return v;
-  } catch {
-    throw new UserError(
-      `--index-url ${v} is not an http(s) or file URL`,
-      'give the simple index root, e.g. --index-url https://pypi.org/simple/',
-    );
-  }
+  const problem = indexUrlProblem(v);
+  if (problem) throw new UserError(`--index-url ${JSON.stringify(clip(v))} ${problem}`, INDEX_URL_HINT);
+  return v;
 }
 
 function positiveInt(v: string | undefined, flag: string, fallback: number): number {

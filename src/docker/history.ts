@@ -1,3 +1,4 @@
+import { redactText } from '../redact.js';
 import type { LayerInfo } from './engine.js';
 
 export interface HistoryEntry {
@@ -11,7 +12,13 @@ export interface HistoryEntry {
  * `RUN /bin/sh -c pip install x # buildkit`, `COPY . /app # buildkit`.
  */
 export function tidyCreatedBy(raw: string): string {
-  let s = raw.trim().replace(/\s+# buildkit$/, '');
+  // The classic builder records the build args a RUN saw: `|1 PIP_INDEX_URL=... /bin/sh -c ...`.
+  let s = redactText(
+    raw
+      .trim()
+      .replace(/\s+# buildkit$/, '')
+      .replace(/^\|\d+ (?:\S+=\S* )*(?=\/bin\/sh -c )/, ''),
+  );
   const nop = /^\/bin\/sh -c #\(nop\)\s+(.*)$/s.exec(s);
   if (nop?.[1]) return nop[1].trim().replace(/^(COPY|ADD) (file|dir|multi):[0-9a-f]+ in /, '$1 ... ');
   const classicRun = /^\/bin\/sh -c (.*)$/s.exec(s);

@@ -1,3 +1,4 @@
+import { redactText } from '../redact.js';
 import { decodeBuildkitStatus } from './buildkit-status.js';
 import type { BuildEvent, BuilderKind } from './engine.js';
 import { pipPhase } from './pip-phase.js';
@@ -51,8 +52,9 @@ export function createBuildParser(builder: BuilderKind, opts: ParserOptions = {}
   const stepsSeen = new Set<string>();
   const partial = new Map<string, string>();
 
+  // What a build prints is shown and saved: a password in a URL never is (pip's own output is not the only source).
   const remember = (line: string) => {
-    tail.push(line);
+    tail.push(redactText(line));
     if (tail.length > LOG_TAIL_LINES) tail.shift();
   };
   const logLines = (text: string, out: BuildEvent[], key = '') => {
@@ -61,7 +63,7 @@ export function createBuildParser(builder: BuilderKind, opts: ParserOptions = {}
     for (const line of lines) emitLine(line, out);
   };
   const emitLine = (raw: string, out: BuildEvent[]) => {
-    const line = raw.replace(ANSI, '').trimEnd();
+    const line = redactText(raw.replace(ANSI, '').trimEnd());
     if (line.trim() === '' || CLASSIC_NOISE.test(line)) return;
     remember(line);
     out.push({ type: 'log', line });
@@ -86,7 +88,7 @@ export function createBuildParser(builder: BuilderKind, opts: ParserOptions = {}
     for (const line of text.split('\n')) {
       const m = CLASSIC_STEP.exec(line);
       if (!m) continue;
-      const instruction = (m[3] ?? '').trim();
+      const instruction = redactText((m[3] ?? '').trim());
       const from = /^FROM\s+(\S+)/i.exec(instruction);
       if (from?.[1]) fromRef = from[1];
       remember(line);
@@ -129,7 +131,7 @@ export function createBuildParser(builder: BuilderKind, opts: ParserOptions = {}
         const m = BUILDKIT_STEP.exec(v.name);
         if (!m) continue;
         stepsSeen.add(v.digest);
-        const instruction = (m[4] ?? '').trim();
+        const instruction = redactText((m[4] ?? '').trim());
         const from = /^FROM\s+(\S+)/i.exec(instruction);
         if (from?.[1]) fromRef = from[1].replace(/@sha256:[0-9a-f]+$/, '');
         // A vertex shared with another build carries that build's name ("[stage-3 1/5]"): when
@@ -184,10 +186,10 @@ export function createBuildParser(builder: BuilderKind, opts: ParserOptions = {}
     end(streamError?: Error): BuildEvent {
       const flush: BuildEvent[] = [];
       for (const key of [...partial.keys()]) logLines('\n', flush, key);
-      if (failure) return { type: 'failed', message: failure, logTail: [...tail] };
+      if (failure) return { type: 'failed', message: redactText(failure), logTail: [...tail] };
       if (streamError) {
         remember(streamError.message);
-        return { type: 'failed', message: streamError.message, logTail: [...tail] };
+        return { type: 'failed', message: redactText(streamError.message), logTail: [...tail] };
       }
       const confirmed =
         builder === 'buildkit'

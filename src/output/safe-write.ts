@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { redactText } from '../redact.js';
 
 export interface WriteOutcome {
   path: string;
@@ -38,6 +39,8 @@ export async function writeKeepingBackup(
   /** An existing file containing this marker was written by us earlier: replaced without a backup. */
   ownMarker?: string,
 ): Promise<WriteOutcome> {
+  // Nothing we write keeps a password from a URL (the build gets it another way).
+  content = redactText(content);
   const old = await readIfExists(path);
   if (old === content) return { path, status: 'unchanged' };
   await mkdir(dirname(path), { recursive: true });
@@ -55,6 +58,6 @@ export async function writeKeepingBackup(
 /** Writes only when nothing is there (for .dockerignore: the user's own rules always win). */
 export async function writeIfMissing(path: string, content: string): Promise<WriteOutcome | undefined> {
   if ((await readIfExists(path)) !== undefined) return undefined;
-  await writeFile(path, content, { flag: 'wx' });
+  await writeFile(path, redactText(content), { flag: 'wx' });
   return { path, status: 'created' };
 }

@@ -1,4 +1,6 @@
-import { formatSource } from '../errors.js';
+import { formatSource, UserError } from '../errors.js';
+import { INDEX_URL_HINT, indexUrlProblem } from '../index-url.js';
+import { clip } from '../one-line.js';
 import type { Project } from '../project/types.js';
 import type { PyprojectSettings } from '../strategies/index.js';
 
@@ -34,6 +36,16 @@ export function chooseIndex(
       passToBuilds: false,
     };
   }
-  if (env.PIP_INDEX_URL) return { url: env.PIP_INDEX_URL, source: 'PIP_INDEX_URL', passToBuilds: true };
+  if (env.PIP_INDEX_URL) {
+    const problem = indexUrlProblem(env.PIP_INDEX_URL);
+    if (problem) {
+      throw new UserError(
+        `the environment variable PIP_INDEX_URL ${JSON.stringify(clip(env.PIP_INDEX_URL))} ${problem}`,
+        `${INDEX_URL_HINT}, or unset it`,
+        { file: 'PIP_INDEX_URL (environment)' },
+      );
+    }
+    return { url: env.PIP_INDEX_URL, source: 'PIP_INDEX_URL', passToBuilds: true };
+  }
   return { url: PYPI_SIMPLE, source: 'default', passToBuilds: false };
 }

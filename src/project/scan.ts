@@ -10,6 +10,7 @@ import { findFiles, LOOKED_FOR } from './project-files.js';
 import { type PyprojectInfo, parsePyproject } from './pyproject.js';
 import { choosePython } from './python-choice.js';
 import { isDirectory, readText } from './read-text.js';
+import { checkProjectText } from './text-checks.js';
 import type { Project, ProjectFile } from './types.js';
 
 export interface ScanOptions {
@@ -134,7 +135,7 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
     });
   }
 
-  return {
+  return checkProjectText({
     root,
     name: normalizeName(pyproject?.name?.value ?? path.basename(root)),
     manager: choice.manager,
@@ -147,5 +148,5 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
     appModules: await findAppModules(root),
     localPaths: [...new Set(localPaths)],
     warnings,
-  };
+  });
 }

@@ -1,10 +1,11 @@
 import { formatSource } from '../errors.js';
 import type { PlanResult } from '../pipeline/plan-project.js';
+import { redactDeep } from '../redact.js';
 
 /** The `plan --json` contract (issue 2): field names are relied on by scripts; add, never rename. */
 export function planJson(plan: PlanResult) {
   const { project } = plan;
-  return {
+  return redactDeep({
     project: {
       root: project.root,
       name: project.name,
@@ -66,5 +67,5 @@ export function planJson(plan: PlanResult) {
     })),
     recommended: plan.recommended.ids,
     why: plan.recommended.why,
-  };
+  });
 }

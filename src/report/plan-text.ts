@@ -1,5 +1,6 @@
 import { formatSource } from '../errors.js';
 import type { PlanResult } from '../pipeline/plan-project.js';
+import { redactText } from '../redact.js';
 
 const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', unknown: '?' } as const;
 
@@ -46,5 +47,5 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
     }
   }
   out.push('', 'Next: slim-py race --yes   (builds and measures every candidate)');
-  return `${out.join('\n')}\n`;
+  return redactText(`${out.join('\n')}\n`);
 }

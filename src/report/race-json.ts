@@ -1,4 +1,5 @@
 import type { EngineInfo } from '../docker/engine.js';
+import { redactDeep } from '../redact.js';
 import type { Candidate } from '../strategies/types.js';
 import type { Leaderboard } from './leaderboard.js';
 
@@ -11,7 +12,7 @@ export function raceJson(
   cancelled = false,
 ) {
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  return {
+  return redactDeep({
     engine: { builder: engine.builder, host: engine.host },
     baseline: board.baseline ?? null,
     winner: board.winner ?? null,
@@ -43,5 +44,5 @@ export function raceJson(
       };
     }),
     written,
-  };
+  });
 }

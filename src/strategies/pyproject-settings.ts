@@ -1,5 +1,7 @@
 import { formatSource, type Source, UserError } from '../errors.js';
+import { indexUrlProblem } from '../index-url.js';
 import { checkRef, type ImageOverride, isRole, ROLES } from './catalog.js';
+import { clip } from './render/escape.js';
 
 /** What `[tool.slim-py]` in pyproject.toml may say. */
 export interface PyprojectSettings {
@@ -15,9 +17,10 @@ function isTable(v: unknown): v is Record<string, unknown> {
 }
 
 function checkUrl(value: unknown, key: string, where: Source): string {
-  if (typeof value !== 'string' || !/^https?:\/\/\S+$/.test(value)) {
+  const problem = typeof value === 'string' ? indexUrlProblem(value) : 'is not a string';
+  if (typeof value !== 'string' || problem) {
     throw new UserError(
-      `[tool.slim-py] ${key} must be an http(s) URL string, got ${JSON.stringify(value)}`,
+      `[tool.slim-py] ${key} must be an http(s) or file URL: ${clip(JSON.stringify(value) ?? String(value))} ${problem}`,
       `write e.g. ${key === 'index-url' ? 'index-url = "https://pypi.example.com/simple"' : 'extra-index-urls = ["https://pypi.example.com/simple"]'}`,
       where,
     );

@@ -102,7 +102,7 @@ describe('imagesFromPyprojectTable', () => {
     [{ images: { tiny: 'x:1' } }, /unknown role "tiny"/, 35],
     [{ images: { slim: 3 } }, /must be a string/, 34],
     [{ images: 'python:3.12' }, /images must be a table/, 33],
-    [{ 'index-url': 'ftp://x' }, /http\(s\) URL/, 31],
+    [{ 'index-url': 'ftp://x' }, /http\(s\) or file URL: "ftp:\/\/x" is a ftp: URL/, 31],
     [{ imags: {} }, /unknown key "imags"/, undefined],
     ['slim', /must be a table/, 30],
   ])('%j → UserError at its line', (table, message, line) => {

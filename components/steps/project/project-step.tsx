@@ -2,6 +2,7 @@ import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { formatSource } from '../../../src/errors.js';
 import type { PlanResult } from '../../../src/pipeline/plan-project.js';
+import { redactUrl } from '../../../src/redact.js';
 import type { EngineStatus } from '../../state.js';
 import { Field } from '../../widgets/field.js';
 import { KeyHints } from '../../widgets/key-hints.js';
@@ -61,7 +62,7 @@ export function ProjectStep(p: ProjectStepProps) {
         )}
       </Field>
       <Field label="index">
-        {index.url} <Text dimColor>({index.source})</Text>
+        {redactUrl(index.url)} <Text dimColor>({index.source})</Text>
       </Field>
       <Field label="deps">{p.plan.verdicts.length} (next step)</Field>
       {project.warnings.map((w) => (

@@ -1,4 +1,6 @@
 import { UserError } from '../../errors.js';
+import { clip, hasControl, oneLine } from '../../one-line.js';
+import { redactText } from '../../redact.js';
 import { quoteWord } from '../../shell-words.js';
 
 /**
@@ -23,30 +25,7 @@ import { quoteWord } from '../../shell-words.js';
 
 export class UnsafeValueError extends UserError {}
 
-/** Line breaks and other control characters: C0, DEL, C1, and the Unicode line/paragraph separators. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-/** At most `max` characters of a value, for messages (an error message is never 40 KB long). */
-export function clip(value: string, max = 80): string {
-  return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
-}
-
-/** `\n`, `\t`, `\x1b`, `\u2028`: a control character as text that can be read on one line. */
-function visible(c: string): string {
-  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
-  const code = c.charCodeAt(0);
-  return named[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
-}
-
-/** The text with every control character written as an escape: safe on one line of anything. */
-export function oneLine(text: string): string {
-  return text.replace(CONTROL_ALL, visible);
-}
-
-export function hasControl(text: string): boolean {
-  return CONTROL.test(text);
-}
+export { clip, hasControl, oneLine };
 
 function refuse(what: string, value: string, why: string, hint: string): never {
   throw new UnsafeValueError(`${what} ${JSON.stringify(clip(value))} ${why}`, hint);
@@ -63,9 +42,9 @@ function refuseControl(what: string, value: string): void {
   }
 }
 
-/** Comment lines (`#` alone for an empty string); nothing in them can start a new line. */
+/** Comment lines (`#` alone for an empty string): nothing in them starts a new line or shows a password. */
 export function comment(text: readonly string[]): string[] {
-  return text.map((t) => (t === '' ? '#' : `# ${oneLine(t)}`));
+  return text.map((t) => (t === '' ? '#' : `# ${oneLine(redactText(t))}`));
 }
 
 /**
