@@ -35,7 +35,7 @@ function walk(v: unknown, where: Source | undefined, owner: string | undefined, 
     );
   }
   if (Array.isArray(v)) {
-    v.forEach((x, i) => walk(x, where, owner, [...path, String(i)]));
+    for (const [i, x] of v.entries()) walk(x, where, owner, [...path, String(i)]);
     return;
   }
   if (typeof v !== 'object' || v === null) return;
