@@ -1,7 +1,5 @@
 import type { Verdict } from '../src/analysis/types.js';
-import { type PlanResult, replan } from '../src/pipeline/plan-project.js';
-import { splitCommand } from '../src/shell-words.js';
-import { repositoryName } from '../src/strategies/render/escape.js';
+import { type PlanResult, replan, repositoryName, splitCommand } from '../src/session/index.js';
 import type { Candidate, StrategyId } from '../src/strategies/types.js';
 
 /** What the user answered (prefilled from the plan and the flags, then edited step by step). */

@@ -1,12 +1,12 @@
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
+import type { Session } from '../src/session/index.js';
 import { initialState, STEPS, type Step, wizardReducer } from './state.js';
 import { StepBody } from './step-body.js';
 import { PrintedLines } from './steps/race/printed-lines.js';
 import { useRace } from './use-race.js';
 import { KeyBus, useKeys } from './widgets/use-keys.js';
 import { useWidth } from './widgets/use-width.js';
-import type { WizardEngine } from './wizard-engine.js';
 
 const TITLES: Record<Step, string> = {
   project: 'Project',
@@ -20,11 +20,9 @@ const TITLES: Record<Step, string> = {
 };
 
 export interface AppProps {
-  engine: WizardEngine;
+  session: Session;
   /** The project directory as the user gave it (for messages). */
   dir: string;
-  /** --strategies: preselected instead of the suggestion. */
-  strategies?: string[];
   /** Aborted from outside (SIGTERM): stop a race cleanly, else quit. */
   stop?: AbortSignal;
   /** The exit code: 0 written, 1 quit without writing, 2 the project could not be read, 130 stopped. */
@@ -40,23 +38,25 @@ export function App(props: AppProps) {
   );
 }
 
-function Wizard({ engine, dir, strategies, stop, onExit }: AppProps) {
-  const [s, dispatch] = useReducer(wizardReducer, strategies, initialState);
+function Wizard({ session, dir, stop, onExit }: AppProps) {
+  // --strategies: preselected instead of the suggestion.
+  const [s, dispatch] = useReducer(wizardReducer, session.request.strategies, initialState);
   const app = useApp();
   const width = useWidth();
 
   useEffect(() => {
-    engine.plan().then(
-      (plan) => dispatch({ type: 'planned', plan }),
-      (error) => dispatch({ type: 'plan-failed', error }),
-    );
-    engine.connect().then(
+    // Connect first: the plan judges wheels for the engine's architecture (this machine's without one).
+    session.connect().then(
       (info) => dispatch({ type: 'connected', info }),
       (error) => dispatch({ type: 'no-engine', error }),
     );
-  }, [engine]);
+    session.plan().then(
+      (plan) => dispatch({ type: 'planned', plan }),
+      (error) => dispatch({ type: 'plan-failed', error }),
+    );
+  }, [session]);
 
-  const { racing, stopRace } = useRace(engine, s, dispatch);
+  const { racing, stopRace } = useRace(session, s, dispatch);
 
   useEffect(() => {
     if (s.exit === undefined) return;
@@ -111,7 +111,7 @@ function Wizard({ engine, dir, strategies, stop, onExit }: AppProps) {
         <Text bold>{TITLES[s.step]}</Text>
         {s.planOnly ? <Text color="yellow"> · plan only (no Docker)</Text> : null}
       </Text>
-      <StepBody s={s} dispatch={dispatch} engine={engine} dir={dir} />
+      <StepBody s={s} dispatch={dispatch} session={session} dir={dir} />
       {s.exitNote ? <Text color="yellow">{s.exitNote}</Text> : null}
     </Box>
   );

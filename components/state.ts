@@ -1,7 +1,4 @@
-import type { EngineInfo } from '../src/docker/engine.js';
-import type { PlanResult } from '../src/pipeline/plan-project.js';
-import type { PipelineEvent } from '../src/pipeline/race-project.js';
-import { type Leaderboard, rank } from '../src/report/leaderboard.js';
+import type { EngineInfo, PlanResult, RaceOutcome, SessionEvent, WriteChoice } from '../src/session/index.js';
 import type { Candidate, StrategyId } from '../src/strategies/types.js';
 import { type Answers, applyAnswers, prefillAnswers } from './answers.js';
 import { initialRace, type RaceView, raceReducer } from './steps/race/race-state.js';
@@ -48,8 +45,9 @@ export interface WizardState {
   /** Bumped to start a race: the App's race effect keys on it. */
   raceRun: number;
   raceError?: unknown;
-  board?: Leaderboard;
-  winner?: StrategyId;
+  /** How the last race ended: its ranking and its final (repaired) candidates. */
+  outcome?: RaceOutcome;
+  winner?: StrategyId | undefined;
   /** Keys the focused step handles itself: `q` while typing, Esc while a detail view is open. */
   capture: { q: boolean; esc: boolean };
   confirmQuit: boolean;
@@ -71,7 +69,7 @@ export type Action =
   | { type: 'busy'; text?: string }
   | { type: 'step-error'; error?: unknown }
   | { type: 'start-race'; now: number }
-  | { type: 'race-event'; event: PipelineEvent; now: number }
+  | { type: 'race-event'; event: SessionEvent; now: number }
   | { type: 'race-failed'; error: unknown }
   | { type: 'stop-race' }
   | { type: 'ask-quit' }
@@ -153,19 +151,14 @@ export function wizardReducer(s: WizardState, a: Action): WizardState {
         race: initialRace(s.answers?.strategies ?? [], a.now),
         raceRun: s.raceRun + 1,
         raceError: undefined,
-        board: undefined,
+        outcome: undefined,
       };
     case 'race-event': {
       if (!s.race) return s;
       const race = raceReducer(s.race, a.event, a.now);
       if (a.event.type !== 'race-end' || a.event.cancelled) return { ...s, race };
-      const board = rank(a.event.results);
-      return {
-        ...go(s, 'leaderboard'),
-        race,
-        board,
-        ...(board.winner ? { winner: board.winner } : { winner: undefined }),
-      };
+      const { type: _, ...outcome } = a.event;
+      return { ...go(s, 'leaderboard'), race, outcome, winner: outcome.board.winner };
     }
     case 'race-failed':
       return { ...s, raceError: a.error, race: s.race ? { ...s.race, stopping: false } : s.race };
@@ -188,15 +181,17 @@ export function wizardReducer(s: WizardState, a: Action): WizardState {
   }
 }
 
-/** The plan's candidates, with the ones the race repaired (runtime libraries added) replacing theirs. */
+/** The candidates as last raced (repaired ones as repaired), else as planned. */
 export function racedCandidates(s: WizardState): Candidate[] {
-  const repaired = s.race?.repaired ?? {};
-  return (s.plan?.candidates ?? []).map((c) => repaired[c.id] ?? c);
+  return s.outcome?.candidates ?? s.plan?.candidates ?? [];
 }
 
-/** The candidate the write step writes: the picked winner, or in plan-only mode the recommended one. */
-export function writeTarget(s: WizardState): Candidate | undefined {
+/** What the write step writes: the picked winner of the race, or in plan-only mode the recommended one. */
+export function writeChoice(s: WizardState): WriteChoice | undefined {
   if (!s.plan) return undefined;
-  const id = s.planOnly ? s.plan.recommended.ids[0] : s.winner;
-  return racedCandidates(s).find((c) => c.id === id);
+  const race = s.planOnly ? undefined : s.outcome;
+  const id = race ? s.winner : s.plan.recommended.ids[0];
+  const from = race ? race.candidates : s.plan.candidates;
+  if (!id || !from.some((c) => c.id === id)) return undefined;
+  return { plan: s.plan, id, ...(race ? { race } : {}) };
 }

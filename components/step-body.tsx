@@ -1,8 +1,9 @@
 import { Text } from 'ink';
 import { type Dispatch, useCallback, useMemo } from 'react';
+import type { Session } from '../src/session/index.js';
 import type { StrategyId } from '../src/strategies/types.js';
 import { compilingOnGlibc, imageName } from './answers.js';
-import { type Action, racedCandidates, type WizardState, writeTarget } from './state.js';
+import { type Action, racedCandidates, type WizardState, writeChoice } from './state.js';
 import { DependenciesStep } from './steps/dependencies/dependencies-step.js';
 import { LeaderboardStep } from './steps/leaderboard/leaderboard-step.js';
 import { NativeStep } from './steps/native/native-step.js';
@@ -11,17 +12,16 @@ import { PythonEntryStep } from './steps/python-entry/python-entry-step.js';
 import { RaceStep } from './steps/race/race-step.js';
 import { StrategiesStep } from './steps/strategies/strategies-step.js';
 import { WriteStep } from './steps/write/write-step.js';
-import type { WizardEngine } from './wizard-engine.js';
 
 export interface StepBodyProps {
   s: WizardState;
   dispatch: Dispatch<Action>;
-  engine: WizardEngine;
+  session: Session;
   dir: string;
 }
 
 /** The current step's screen, wired to the reducer: each step gets its data and turns keys into actions. */
-export function StepBody({ s, dispatch, engine, dir }: StepBodyProps) {
+export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
   const plan = s.plan;
   const onTyping = useCallback((q: boolean) => dispatch({ type: 'capture', keys: { q } }), [dispatch]);
   const onDetail = useCallback((esc: boolean) => dispatch({ type: 'capture', keys: { esc } }), [dispatch]);
@@ -29,14 +29,9 @@ export function StepBody({ s, dispatch, engine, dir }: StepBodyProps) {
     (ids: StrategyId[]) => dispatch({ type: 'answer', answers: { strategies: ids } }),
     [dispatch],
   );
-  const target = writeTarget(s);
-  const choice = useMemo(
-    () =>
-      plan && target
-        ? { plan, candidate: target, ...(s.planOnly || !s.board ? {} : { board: s.board }) }
-        : undefined,
-    [plan, target, s.planOnly, s.board],
-  );
+  const { planOnly, outcome, winner } = s;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the choice changes only with what it is made of
+  const choice = useMemo(() => writeChoice(s), [plan, planOnly, outcome, winner]);
 
   const submitPythonEntry = (a: { python: string; entry: string }) => {
     if (!s.base || a.python === s.base.options.python) {
@@ -46,7 +41,7 @@ export function StepBody({ s, dispatch, engine, dir }: StepBodyProps) {
     }
     // A new Python version changes the scan and the wheel verdicts: plan again from scratch.
     dispatch({ type: 'busy', text: `Planning again for Python ${a.python}…` });
-    engine.plan(a.python).then(
+    session.plan(a.python).then(
       (p) => {
         dispatch({ type: 'planned', plan: p });
         dispatch({ type: 'answer', answers: { entry: a.entry } });
@@ -105,7 +100,7 @@ export function StepBody({ s, dispatch, engine, dir }: StepBodyProps) {
           onChange={onStrategies}
           onSubmit={(ids) => {
             onStrategies(ids);
-            dispatch({ type: 'start-race', now: engine.now() });
+            dispatch({ type: 'start-race', now: session.now() });
           }}
         />
       );
@@ -113,16 +108,16 @@ export function StepBody({ s, dispatch, engine, dir }: StepBodyProps) {
       return s.race ? (
         <RaceStep
           view={s.race}
-          now={engine.now}
-          settings={engine.raceSettings}
+          now={session.now}
+          settings={session.request.race}
           confirmQuit={s.confirmQuit}
           error={s.raceError}
         />
       ) : null;
     case 'leaderboard':
-      return s.board ? (
+      return s.outcome ? (
         <LeaderboardStep
-          board={s.board}
+          board={s.outcome.board}
           candidates={racedCandidates(s)}
           onDetail={onDetail}
           onPick={(id) => dispatch({ type: 'pick', id })}
@@ -131,7 +126,7 @@ export function StepBody({ s, dispatch, engine, dir }: StepBodyProps) {
     case 'write':
       return choice ? (
         <WriteStep
-          engine={engine}
+          session={session}
           choice={choice}
           name={imageName(plan)}
           onWritten={() => dispatch({ type: 'written' })}

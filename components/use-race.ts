@@ -1,13 +1,13 @@
 import { type Dispatch, useCallback, useEffect, useRef } from 'react';
+import type { Session } from '../src/session/index.js';
 import { chosenCandidates } from './answers.js';
 import type { Action, WizardState } from './state.js';
-import type { WizardEngine } from './wizard-engine.js';
 
 /**
  * Runs a race each time the state asks for one (raceRun), folding its events into the state;
  * returns whether one is running and how to stop it (abort: the engine removes what it made).
  */
-export function useRace(engine: WizardEngine, s: WizardState, dispatch: Dispatch<Action>) {
+export function useRace(session: Session, s: WizardState, dispatch: Dispatch<Action>) {
   const abort = useRef<AbortController | undefined>(undefined);
   // One race per `start-race`; its events fold into the state as they come.
   const plan = s.plan;
@@ -19,12 +19,12 @@ export function useRace(engine: WizardEngine, s: WizardState, dispatch: Dispatch
     abort.current = ctrl;
     (async () => {
       try {
-        for await (const event of engine.race({
+        for await (const event of session.race({
           plan,
           candidates: chosenCandidates(plan, raceIds),
           signal: ctrl.signal,
         })) {
-          dispatch({ type: 'race-event', event, now: engine.now() });
+          dispatch({ type: 'race-event', event, now: session.now() });
           if (event.type === 'race-end' && event.cancelled) dispatch({ type: 'exit', code: 130 });
         }
       } catch (error) {

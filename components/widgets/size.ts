@@ -1,4 +1,4 @@
-import { mb } from '../../src/report/units.js';
+import { mb } from '../../src/session/index.js';
 
 /** Sizes as `docker images` shows them, with small layers in kB rather than "0.00 MB". */
 export function size(bytes: number): string {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { formatSource, isUserError } from '../../src/errors.js';
+import { formatSource, isUserError } from '../../src/session/index.js';
 
 /** A problem as the CLI prints it: file:line, the message, and what to try. Never a stack trace. */
 export function UserErrorView({ error, title }: { error: unknown; title?: string }) {

@@ -1,5 +1,6 @@
 import type { Flags } from '../cli/args.js';
-import { checkStrategyIds } from '../pipeline/select-candidates.js';
+import { requestFromFlags } from '../session/request.js';
+import { checkStrategyIds } from '../session/select-candidates.js';
 import { onInterrupt } from './signals.js';
 
 /**
@@ -40,9 +41,9 @@ export async function wizardCommand(flags: Flags): Promise<number> {
   const app = render(createElement(Text, { dimColor: true }, 'slim-py 1/8 Project · reading the project…'), {
     exitOnCtrlC: false,
   });
-  const [{ App }, { createRealEngine }] = await Promise.all([
+  const [{ App }, { createSession }] = await Promise.all([
     import('../../components/app.js'),
-    import('../../components/real-engine.js'),
+    import('../session/session.js'),
   ]);
   const stop = new AbortController();
   // SIGTERM (and SIGINT when raw mode is off) stop a race cleanly; raw-mode Ctrl-C arrives as a key.
@@ -51,9 +52,8 @@ export async function wizardCommand(flags: Flags): Promise<number> {
   try {
     app.rerender(
       createElement(App, {
-        engine: createRealEngine(flags),
+        session: createSession(requestFromFlags(flags)),
         dir: flags.dir,
-        ...(flags.strategies ? { strategies: flags.strategies } : {}),
         stop: stop.signal,
         onExit: (c: number) => {
           code = c;

@@ -1,6 +1,6 @@
 import { formatSource } from '../errors.js';
-import type { PlanResult } from '../pipeline/plan-project.js';
 import { redactDeep } from '../redact.js';
+import type { PlanResult } from '../session/plan.js';
 
 /** The `plan --json` contract (issue 2): field names are relied on by scripts; add, never rename. */
 export function planJson(plan: PlanResult) {
@@ -39,6 +39,7 @@ export function planJson(plan: PlanResult) {
         source: w.source ? formatSource(w.source) : null,
       })),
     },
+    target: plan.target,
     index: { url: plan.index.url, source: plan.index.source },
     images: Object.fromEntries(
       Object.values(plan.options.images).map((i) => [i.role, { ref: i.ref, source: i.source }]),

@@ -1,6 +1,6 @@
 import { formatSource } from '../errors.js';
-import type { PlanResult } from '../pipeline/plan-project.js';
 import { redactText } from '../redact.js';
+import type { PlanResult } from '../session/plan.js';
 
 const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', unknown: '?' } as const;
 
@@ -16,6 +16,11 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
   out.push(
     `  entry     ${project.entry ? `${project.entry.command}   (${formatSource(project.entry.source)})` : '(none found: pass it in the wizard)'}`,
   );
+  const arch =
+    plan.target.archFrom === 'engine'
+      ? "the Docker engine's"
+      : "this machine's: no engine was asked; a race judges for the engine's";
+  out.push(`  arch      ${plan.target.arch}   (${arch})`);
   out.push(`  index     ${plan.index.url}   (${plan.index.source})`);
   for (const img of Object.values(plan.options.images))
     out.push(`  image     ${img.role.padEnd(10)} ${img.ref}   (${img.source})`);

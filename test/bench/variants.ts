@@ -1,4 +1,4 @@
-import { type PlanResult, replan } from '../../src/pipeline/plan-project.js';
+import { type PlanResult, replan } from '../../src/session/plan.js';
 import type { Candidate, StrategyId } from '../../src/strategies/types.js';
 
 /**

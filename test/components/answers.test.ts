@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAnswers, entryProblem, prefillAnswers } from '../../components/answers.js';
-import { planProject } from '../../src/pipeline/plan-project.js';
+import { planProject } from '../../src/session/plan.js';
 import { tempProject } from '../project/temp-project.js';
 
 describe('wizard answers', () => {

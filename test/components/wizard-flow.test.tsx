@@ -7,21 +7,20 @@ import { App } from '../../components/app.js';
 import { parseCliArgs } from '../../src/cli/args.js';
 import { wizardCommand } from '../../src/commands/wizard.js';
 import { UserError } from '../../src/errors.js';
-import type { PipelineEvent } from '../../src/pipeline/race-project.js';
 import { mb } from '../../src/report/units.js';
+import type { RoundEvent } from '../../src/session/race-rounds.js';
 import { frameWith, KEY, plain, press, renderAt, type, until } from './ink-helpers.js';
-import { loadRecording, type Recording, type ReplayEngine, replayEngine } from './replay-engine.js';
+import { loadRecording, type Recording, type ReplaySession, replaySession } from './replay-session.js';
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
-function start(engine: ReplayEngine, strategies?: string[]) {
+function start(engine: ReplaySession) {
   let code: number | undefined;
   const r = render(
     <App
-      engine={engine}
+      session={engine}
       dir="."
-      {...(strategies ? { strategies } : {})}
       onExit={(c) => {
         code = c;
       }}
@@ -71,7 +70,7 @@ async function tickExactly(w: Wizard, rec: Recording, wanted: string[]) {
 describe('the whole wizard on a replayed race', () => {
   it('goes from the project to a written Dockerfile (pure project)', async () => {
     const rec = loadRecording('pure');
-    const engine = replayEngine(rec);
+    const engine = replaySession(rec);
     const w = start(engine);
     const project = await frameWith(w.lastFrame, 'Docker unix:///var/run/docker.sock');
     expect(project).toContain('gunicorn app:app');
@@ -83,7 +82,7 @@ describe('the whole wizard on a replayed race', () => {
     }
     await tickExactly(w, rec, recordedIds(rec));
     await press(w.stdin, KEY.enter);
-    const board = await frameWith(w.lastFrame, '7/8 Leaderboard');
+    const board = await frameWith(w.lastFrame, '7/8 Leaderboard', 20_000);
     expect([...engine.raced[0]!].sort()).toEqual([...recordedIds(rec)].sort());
     // Finished rows stay printed above the leaderboard, in the order they finished.
     const finished = rec.entries.flatMap((e) =>
@@ -109,10 +108,11 @@ describe('the whole wizard on a replayed race', () => {
 
   it('takes native-compile answers and shows failures and repairs (libpq project)', async () => {
     const rec = loadRecording('libpq');
-    const engine = replayEngine(rec, {
-      holdBefore: (e: PipelineEvent) => e.type === 'progress' && e.event.type === 'pip',
+    const engine = replaySession(rec, {
+      strategies: recordedIds(rec),
+      holdBefore: (e: RoundEvent) => e.type === 'progress' && e.event.type === 'pip',
     });
-    const w = start(engine, recordedIds(rec));
+    const w = start(engine);
     await frameWith(w.lastFrame, 'Docker unix:///var/run/docker.sock');
     await press(w.stdin, KEY.enter, KEY.enter);
     await frameWith(w.lastFrame, '❯ Yes: pqversion');
@@ -138,7 +138,7 @@ describe('the whole wizard on a replayed race', () => {
     await press(w.stdin, 'n');
     await until(() => expect(plain(w.lastFrame())).not.toContain('(y/n)'));
     engine.release();
-    const board = await frameWith(w.lastFrame, '7/8 Leaderboard');
+    const board = await frameWith(w.lastFrame, '7/8 Leaderboard', 20_000);
     // slim failed for want of libpq's headers; the engine named the package and raced it again.
     expect(board).toMatch(/✗ slim\s+failed at build/);
     expect(board).toMatch(/↻ slim\s+.* missing at build time: racing again with libpq-dev/);
@@ -148,10 +148,29 @@ describe('the whole wizard on a replayed race', () => {
     await frameWith(w.lastFrame, '5/8 Strategies');
   });
 
+  it('after a repair, writes the repaired Dockerfile and reports that one (libpq project)', async () => {
+    const rec = loadRecording('libpq');
+    const engine = replaySession(rec, { strategies: recordedIds(rec) });
+    const w = start(engine);
+    await toStrategies(w);
+    await press(w.stdin, KEY.enter);
+    // distroless failed for want of libpq-fe.h, was raced again with libpq-dev and won.
+    await frameWith(w.lastFrame, '7/8 Leaderboard', 20_000);
+    await press(w.stdin, 'w');
+    await frameWith(w.lastFrame, 'Write distroless');
+    await press(w.stdin, KEY.enter);
+    await frameWith(w.lastFrame, 'Next:');
+    const written = readFileSync(join(engine.root, 'Dockerfile'), 'utf8');
+    const report = JSON.parse(readFileSync(join(engine.root, 'slim-py-report.json'), 'utf8'));
+    const reported = report.candidates.find((c: { id: string }) => c.id === 'distroless').dockerfile;
+    expect(reported).toContain('libpq-dev');
+    expect(written.endsWith(reported)).toBe(true);
+  });
+
   it('stops cleanly on q y mid-race and says what it removed (exit 130)', async () => {
     const rec = loadRecording('cancelled');
-    const engine = replayEngine(rec);
-    const w = start(engine, recordedIds(rec));
+    const engine = replaySession(rec, { strategies: recordedIds(rec) });
+    const w = start(engine);
     await toStrategies(w);
     await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, '6/8 Race');
@@ -169,7 +188,7 @@ describe('the whole wizard on a replayed race', () => {
 
   it('Ctrl-C during the race stops it without asking', async () => {
     const rec = loadRecording('cancelled');
-    const w = start(replayEngine(rec), recordedIds(rec));
+    const w = start(replaySession(rec, { strategies: recordedIds(rec) }));
     await toStrategies(w);
     await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, '6/8 Race');
@@ -180,8 +199,11 @@ describe('the whole wizard on a replayed race', () => {
 
   it('a second Ctrl-C while stopping leaves at once and says how to clean up', async () => {
     const rec = loadRecording('cancelled');
-    const engine = replayEngine(rec, { holdBefore: (e) => e.type === 'race-end' });
-    const w = start(engine, recordedIds(rec));
+    const engine = replaySession(rec, {
+      strategies: recordedIds(rec),
+      holdBefore: (e) => e.type === 'race-end',
+    });
+    const w = start(engine);
     await toStrategies(w);
     await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, '6/8 Race');
@@ -197,7 +219,7 @@ describe('the whole wizard on a replayed race', () => {
 
   it('without a Docker engine: plan only, the recommended Dockerfile marked unmeasured', async () => {
     const rec = loadRecording('pure');
-    const engine = replayEngine(rec, {
+    const engine = replaySession(rec, {
       noEngine: new UserError(
         'No Docker engine answers at unix:///var/run/docker.sock (ENOENT).',
         'start Docker',
@@ -229,7 +251,7 @@ describe('the whole wizard on a replayed race', () => {
 
   it('plans again from scratch when the Python version changes', async () => {
     const rec = loadRecording('pure');
-    const engine = replayEngine(rec);
+    const engine = replaySession(rec);
     const w = start(engine);
     await frameWith(w.lastFrame, 'Docker unix:///var/run/docker.sock');
     await press(w.stdin, KEY.enter, KEY.enter);
@@ -262,7 +284,7 @@ describe('when the race cannot run', () => {
       'the build context is 812 MB, over the 500 MB limit',
       'add big folders to .dockerignore',
     );
-    const w = start(replayEngine(rec, { failRace }), recordedIds(rec));
+    const w = start(replaySession(rec, { failRace, strategies: recordedIds(rec) }));
     await toStrategies(w);
     await press(w.stdin, KEY.enter);
     const f = await frameWith(w.lastFrame, 'The race could not run');
@@ -276,8 +298,8 @@ describe('when the race cannot run', () => {
 describe('at 60 columns', () => {
   it('never draws a line wider than the terminal, in any step', async () => {
     const rec = loadRecording('libpq');
-    const engine = replayEngine(rec);
-    const r = renderAt(<App engine={engine} dir="." strategies={recordedIds(rec)} />, 60, 24);
+    const engine = replaySession(rec, { strategies: recordedIds(rec) });
+    const r = renderAt(<App session={engine} dir="." />, 60, 24);
     unmount = r.unmount;
     const w = { ...r, code: () => undefined } as unknown as Wizard;
     await toStrategies(w);

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Verdict } from '../../../src/analysis/types.js';
-import { clip } from '../../../src/report/units.js';
+import { clip } from '../../../src/session/index.js';
 import { BADGE_WIDTH, Badge } from '../../widgets/badge.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { scrollWindow } from '../../widgets/scroll-window.js';

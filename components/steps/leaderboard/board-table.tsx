@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Leaderboard } from '../../../src/report/leaderboard.js';
-import { clip } from '../../../src/report/units.js';
+import { clip } from '../../../src/session/index.js';
 import type { StrategyId } from '../../../src/strategies/types.js';
 import { SizeBar } from '../../widgets/size-bar.js';
 import { ID, layoutColumns, pad } from './columns.js';

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Row } from '../../../src/report/leaderboard.js';
-import { clip } from '../../../src/report/units.js';
+import { clip } from '../../../src/session/index.js';
 import type { Candidate } from '../../../src/strategies/types.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { size } from '../../widgets/size.js';

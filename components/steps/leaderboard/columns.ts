@@ -1,5 +1,5 @@
 import type { Row } from '../../../src/report/leaderboard.js';
-import { mb, seconds, times } from '../../../src/report/units.js';
+import { mb, seconds, times } from '../../../src/session/index.js';
 
 export interface Column {
   key: string;

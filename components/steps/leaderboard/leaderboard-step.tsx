@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Leaderboard } from '../../../src/report/leaderboard.js';
-import { mb } from '../../../src/report/units.js';
+import { mb } from '../../../src/session/index.js';
 import type { Candidate, StrategyId } from '../../../src/strategies/types.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';

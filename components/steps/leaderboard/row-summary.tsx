@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Row } from '../../../src/report/leaderboard.js';
-import { clip, mb, seconds, times } from '../../../src/report/units.js';
+import { clip, mb, seconds, times } from '../../../src/session/index.js';
 import { size } from '../../widgets/size.js';
 
 /** Everything about the focused row, also what narrow terminals leave out of the table. */

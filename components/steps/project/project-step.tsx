@@ -1,8 +1,6 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { formatSource } from '../../../src/errors.js';
-import type { PlanResult } from '../../../src/pipeline/plan-project.js';
-import { redactUrl } from '../../../src/redact.js';
+import { formatSource, type PlanResult, redactUrl } from '../../../src/session/index.js';
 import type { EngineStatus } from '../../state.js';
 import { Field } from '../../widgets/field.js';
 import { KeyHints } from '../../widgets/key-hints.js';

@@ -1,8 +1,8 @@
 import { Spinner, TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { formatSource } from '../../../src/errors.js';
 import type { Project } from '../../../src/project/types.js';
+import { formatSource } from '../../../src/session/index.js';
 import { entryProblem, validPython } from '../../answers.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { UserErrorView } from '../../widgets/user-error.js';

@@ -1,4 +1,4 @@
-import { mb } from '../../../src/report/units.js';
+import { mb } from '../../../src/session/index.js';
 import type { CandidateView } from './race-state.js';
 
 const PIP: Record<string, string> = {

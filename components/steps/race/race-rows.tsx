@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { clip, mb } from '../../../src/report/units.js';
+import { clip, mb } from '../../../src/session/index.js';
 import { ProgressBar } from '../../widgets/progress-bar.js';
 import { activity, elapsed, fraction } from './activity.js';
 import type { CandidateView } from './race-state.js';

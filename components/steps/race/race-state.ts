@@ -1,7 +1,6 @@
-import type { PipPhase } from '../../../src/docker/engine.js';
-import type { PipelineEvent } from '../../../src/pipeline/race-project.js';
 import type { CandidatePhase, Result } from '../../../src/race/types.js';
-import type { Candidate, StrategyId } from '../../../src/strategies/types.js';
+import type { PipPhase, SessionEvent } from '../../../src/session/index.js';
+import type { StrategyId } from '../../../src/strategies/types.js';
 
 /** One candidate as the race step shows it. */
 export interface CandidateView {
@@ -35,8 +34,6 @@ export interface RaceView {
   order: StrategyId[];
   rows: Partial<Record<StrategyId, CandidateView>>;
   printed: Printed[];
-  /** Candidates re-planned after the library audit: their Dockerfile replaces the first one. */
-  repaired: Partial<Record<StrategyId, Candidate>>;
   startedAt: number;
   /** Set once the user asked to stop: the engine is cancelling and cleaning up. */
   stopping: boolean;
@@ -48,7 +45,7 @@ export const LOG_LINES = 8;
 export function initialRace(ids: StrategyId[], now: number): RaceView {
   const rows: RaceView['rows'] = {};
   for (const id of ids) rows[id] = { id, phase: 'queued', log: [] };
-  return { order: ids, rows, printed: [], repaired: {}, startedAt: now, stopping: false };
+  return { order: ids, rows, printed: [], startedAt: now, stopping: false };
 }
 
 function update(view: RaceView, id: StrategyId, f: (c: CandidateView) => CandidateView): RaceView {
@@ -60,7 +57,7 @@ function tail(log: string[], lines: string[]): string[] {
   return [...log, ...lines].slice(-LOG_LINES);
 }
 
-function progress(c: CandidateView, p: Extract<PipelineEvent, { type: 'progress' }>['event']): CandidateView {
+function progress(c: CandidateView, p: Extract<SessionEvent, { type: 'progress' }>['event']): CandidateView {
   switch (p.type) {
     case 'pull':
       return { ...c, pull: { ...(p.ref ? { ref: p.ref } : {}), current: p.current, total: p.total } };
@@ -81,7 +78,7 @@ function progress(c: CandidateView, p: Extract<PipelineEvent, { type: 'progress'
 }
 
 /** Folds one race event into the view. Pure: the time comes in with the event. */
-export function raceReducer(view: RaceView, e: PipelineEvent, now: number): RaceView {
+export function raceReducer(view: RaceView, e: SessionEvent, now: number): RaceView {
   switch (e.type) {
     case 'race-start':
       return { ...view, engine: e.engine, order: e.candidates };
@@ -124,7 +121,6 @@ export function raceReducer(view: RaceView, e: PipelineEvent, now: number): Race
         ...view,
         rows: { ...view.rows, [e.id]: { id: e.id, phase: 'queued', log: [] } },
         printed: [...view.printed, item],
-        repaired: { ...view.repaired, [e.id]: e.candidate },
       };
     }
     case 'race-end':

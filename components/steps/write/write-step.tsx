@@ -3,16 +3,16 @@ import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { WriteOutcome } from '../../../src/output/safe-write.js';
+import type { Session, WriteChoice, WritePreview } from '../../../src/session/index.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
 import { useRows } from '../../widgets/use-width.js';
 import { UserErrorView } from '../../widgets/user-error.js';
-import type { WizardEngine, WriteChoice, WritePreview } from '../../wizard-engine.js';
 import { type DiffLine, hunks, lineDiff } from './line-diff.js';
 import { nextCommands } from './next-commands.js';
 
 export interface WriteStepProps {
-  engine: WizardEngine;
+  session: Session;
   choice: WriteChoice;
   /** Image name for the next commands. */
   name: string;
@@ -21,21 +21,21 @@ export interface WriteStepProps {
 }
 
 /** Step 8: what will be written (a diff against an existing Dockerfile, the backup name), then the next commands. */
-export function WriteStep({ engine, choice, name, onWritten, onDone }: WriteStepProps) {
+export function WriteStep({ session, choice, name, onWritten, onDone }: WriteStepProps) {
   const [preview, setPreview] = useState<WritePreview>();
   const [written, setWritten] = useState<WriteOutcome[]>();
   const [writing, setWriting] = useState(false);
   const [error, setError] = useState<unknown>();
   const rows = useRows();
   useEffect(() => {
-    engine.preview(choice).then(setPreview, setError);
-  }, [engine, choice]);
+    session.preview(choice).then(setPreview, setError);
+  }, [session, choice]);
   useKeys((_input, key) => {
     if (!key.return) return;
     if (written || error) onDone();
     else if (preview && !writing) {
       setWriting(true);
-      engine.write(choice).then(
+      session.write(choice).then(
         (w) => {
           setWritten(w);
           onWritten();
@@ -59,14 +59,14 @@ export function WriteStep({ engine, choice, name, onWritten, onDone }: WriteStep
   }
   if (!preview) return <Spinner label="Preparing the Dockerfile…" />;
   const rel = (p: string) => path.relative(choice.plan.project.root, p) || p;
-  const unmeasured = !choice.board;
+  const unmeasured = !choice.race;
   if (written) {
     const commands = nextCommands({
       root: choice.plan.project.root,
       dockerfile: preview.path,
       name,
-      ...(choice.candidate.buildArgs ? { buildArgs: choice.candidate.buildArgs } : {}),
-      ...(engine.raceSettings.network ? { network: engine.raceSettings.network } : {}),
+      ...(preview.candidate.buildArgs ? { buildArgs: preview.candidate.buildArgs } : {}),
+      ...(session.request.race.network ? { network: session.request.race.network } : {}),
       cwd: process.cwd(),
     });
     return <Written outcomes={written} rel={rel} commands={commands} />;
@@ -74,7 +74,7 @@ export function WriteStep({ engine, choice, name, onWritten, onDone }: WriteStep
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">
-        Write {choice.candidate.id}
+        Write {preview.candidate.id}
         {unmeasured ? <Text color="yellow"> (recommended, UNMEASURED: no engine was used)</Text> : null}
       </Text>
       <Text wrap="truncate-end">

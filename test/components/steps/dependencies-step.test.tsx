@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DependenciesStep } from '../../../components/steps/dependencies/dependencies-step.js';
 import { frameWith, KEY, plain, press } from '../ink-helpers.js';
-import { loadRecording } from '../replay-engine.js';
+import { loadRecording } from '../replay-session.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

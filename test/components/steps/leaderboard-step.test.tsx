@@ -3,31 +3,27 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { layoutColumns } from '../../../components/steps/leaderboard/columns.js';
 import { LeaderboardStep } from '../../../components/steps/leaderboard/leaderboard-step.js';
 import { size } from '../../../components/widgets/size.js';
-import type { PipelineEvent } from '../../../src/pipeline/race-project.js';
-import { rank } from '../../../src/report/leaderboard.js';
 import { mb, times } from '../../../src/report/units.js';
 import type { StrategyId } from '../../../src/strategies/types.js';
 import { frameWith, KEY, plain, press, renderAt } from '../ink-helpers.js';
-import { loadRecording } from '../replay-engine.js';
+import { loadRecording, recordedOutcome } from '../replay-session.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 function boardOf(name: string) {
   const rec = loadRecording(name);
-  const end = rec.entries.flatMap((e) =>
-    'event' in e && e.event.type === 'race-end' ? [e.event] : [],
-  )[0] as Extract<PipelineEvent, { type: 'race-end' }>;
-  return { rec, board: rank(end.results) };
+  const outcome = recordedOutcome(rec);
+  return { rec, board: outcome.board, candidates: outcome.candidates };
 }
 
 function show(name: string) {
-  const { rec, board } = boardOf(name);
+  const { rec, board, candidates } = boardOf(name);
   const out: { picked?: StrategyId; detail: boolean[] } = { detail: [] };
   const r = render(
     <LeaderboardStep
       board={board}
-      candidates={rec.plan.candidates}
+      candidates={candidates}
       onDetail={(o) => out.detail.push(o)}
       onPick={(id) => {
         out.picked = id;

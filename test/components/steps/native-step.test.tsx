@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compilingOnGlibc, prefillAnswers } from '../../../components/answers.js';
 import { type NativeAnswer, NativeStep } from '../../../components/steps/native/native-step.js';
 import { frameWith, KEY, plain, press, type } from '../ink-helpers.js';
-import { loadRecording } from '../replay-engine.js';
+import { loadRecording } from '../replay-session.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProjectStep, type ProjectStepProps } from '../../../components/steps/project/project-step.js';
 import { UserError } from '../../../src/errors.js';
 import { frameWith, KEY, plain, press } from '../ink-helpers.js';
-import { loadRecording } from '../replay-engine.js';
+import { loadRecording } from '../replay-session.js';
 
 const rec = loadRecording('libpq');
 let cleanup: (() => void) | undefined;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PythonEntryStep } from '../../../components/steps/python-entry/python-entry-step.js';
 import { UserError } from '../../../src/errors.js';
 import { frameWith, KEY, plain, press, type } from '../ink-helpers.js';
-import { loadRecording } from '../replay-engine.js';
+import { loadRecording } from '../replay-session.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

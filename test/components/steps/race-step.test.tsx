@@ -10,19 +10,17 @@ import {
   raceReducer,
 } from '../../../components/steps/race/race-state.js';
 import { RaceStep } from '../../../components/steps/race/race-step.js';
-import type { PipelineEvent } from '../../../src/pipeline/race-project.js';
 import { mb } from '../../../src/report/units.js';
+import type { SessionEvent } from '../../../src/session/index.js';
 import { frameWith, plain, press, until } from '../ink-helpers.js';
-import { loadRecording } from '../replay-engine.js';
+import { loadRecording, sessionEvents } from '../replay-session.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 const rec = loadRecording('libpq');
-const events = rec.entries.flatMap((e) =>
-  'event' in e ? [{ t: e.t, event: e.event as PipelineEvent }] : [],
-);
-const ids = (events[0]!.event as Extract<PipelineEvent, { type: 'race-start' }>).candidates;
+const events = sessionEvents(rec);
+const ids = (events[0]!.event as Extract<SessionEvent, { type: 'race-start' }>).candidates;
 
 /** The view after the first `n` recorded events. */
 function viewAfter(n: number): RaceView {
@@ -40,7 +38,7 @@ describe('race state', () => {
   });
 
   it('says what a candidate is doing, from the real events', () => {
-    const at = (pred: (e: PipelineEvent) => boolean) => {
+    const at = (pred: (e: SessionEvent) => boolean) => {
       const i = events.findIndex((x) => pred(x.event));
       expect(i).toBeGreaterThan(0);
       const e = events[i]!.event as { id: CandidateView['id'] };
@@ -93,7 +91,7 @@ describe('race step', () => {
     expect(live).toMatch(/› \S+\s+[█░]+\s+\d+s /);
     expect(live).toContain('↑↓ focus · l log · q stop');
     // The next event finishes a candidate: it is printed once above the live rows, and leaves them.
-    const done = events[firstDone]!.event as Extract<PipelineEvent, { type: 'done' | 'failed' }>;
+    const done = events[firstDone]!.event as Extract<SessionEvent, { type: 'done' | 'failed' }>;
     view = raceReducer(view, done, events[firstDone]!.t);
     now = events[firstDone]!.t;
     r.rerender(tree());

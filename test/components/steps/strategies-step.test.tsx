@@ -4,7 +4,7 @@ import { suggestedStrategies } from '../../../components/answers.js';
 import { StrategiesStep } from '../../../components/steps/strategies/strategies-step.js';
 import type { StrategyId } from '../../../src/strategies/types.js';
 import { frameWith, KEY, plain, press } from '../ink-helpers.js';
-import { loadRecording } from '../replay-engine.js';
+import { loadRecording } from '../replay-session.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

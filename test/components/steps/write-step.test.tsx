@@ -5,29 +5,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hunks, lineDiff } from '../../../components/steps/write/line-diff.js';
 import { nextCommands } from '../../../components/steps/write/next-commands.js';
 import { WriteStep } from '../../../components/steps/write/write-step.js';
-import type { WriteChoice } from '../../../components/wizard-engine.js';
-import type { PipelineEvent } from '../../../src/pipeline/race-project.js';
-import { rank } from '../../../src/report/leaderboard.js';
+import type { WriteChoice } from '../../../src/session/index.js';
 import { frameWith, KEY, press, until } from '../ink-helpers.js';
-import { loadRecording, replayEngine } from '../replay-engine.js';
+import { loadRecording, recordedOutcome, replaySession } from '../replay-session.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 async function setup(existing?: string) {
   const rec = loadRecording('pure');
-  const engine = replayEngine(rec);
+  const engine = replaySession(rec);
   if (existing !== undefined) writeFileSync(join(engine.root, 'Dockerfile'), existing);
   const plan = await engine.plan();
-  const end = rec.entries.flatMap((e) =>
-    'event' in e && e.event.type === 'race-end' ? [e.event] : [],
-  )[0] as Extract<PipelineEvent, { type: 'race-end' }>;
-  const board = rank(end.results);
-  const choice: WriteChoice = { plan, candidate: plan.candidates.find((c) => c.id === board.winner)!, board };
+  const race = recordedOutcome(rec);
+  const choice: WriteChoice = { plan, id: race.board.winner!, race };
   const out = { written: 0, done: 0 };
   const r = render(
     <WriteStep
-      engine={engine}
+      session={engine}
       choice={choice}
       name="e2e-pure"
       onWritten={() => out.written++}
@@ -41,7 +36,7 @@ async function setup(existing?: string) {
 describe('write step', () => {
   it('shows what will be written, writes it, then the next commands', async () => {
     const r = await setup();
-    const f = await frameWith(r.lastFrame, `Write ${r.choice.candidate.id}`);
+    const f = await frameWith(r.lastFrame, `Write ${r.choice.id}`);
     expect(f).toContain('Dockerfile new');
     expect(f).toContain('.dockerignore missing: written with default rules');
     expect(f).toContain('slim-py-report.md report');
@@ -51,9 +46,7 @@ describe('write step', () => {
     expect(done).toContain('✓ created Dockerfile');
     expect(done).toContain('docker build --build-arg PIP_INDEX_URL=http://127.0.0.1:8765/simple/');
     expect(done).toContain('docker run --rm e2e-pure');
-    expect(readFileSync(join(r.engine.root, 'Dockerfile'), 'utf8')).toContain(
-      `strategy "${r.choice.candidate.id}"`,
-    );
+    expect(readFileSync(join(r.engine.root, 'Dockerfile'), 'utf8')).toContain(`strategy "${r.choice.id}"`);
     expect(r.out.written).toBe(1);
     await press(r.stdin, KEY.enter);
     expect(r.out.done).toBe(1);
@@ -75,13 +68,12 @@ describe('write step', () => {
 
   it('says unmeasured when there was no race', async () => {
     const rec = loadRecording('pure');
-    const engine = replayEngine(rec);
+    const engine = replaySession(rec);
     const plan = await engine.plan();
-    const candidate = plan.candidates.find((c) => c.id === plan.recommended.ids[0])!;
     const r = render(
       <WriteStep
-        engine={engine}
-        choice={{ plan, candidate }}
+        session={engine}
+        choice={{ plan, id: plan.recommended.ids[0]! }}
         name="x"
         onWritten={() => {}}
         onDone={() => {}}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { missingHeaders } from '../../src/analysis/header-packages.js';
-import { repairFor, repairsForRound, withRepair } from '../../src/pipeline/runtime-repair.js';
 import { emptyResult } from '../../src/race/types.js';
+import { repairFor, repairsForRound, withRepair } from '../../src/session/repair.js';
 import type { Options } from '../../src/strategies/types.js';
 
 // Lines as pip/gcc print them in a real failed build of the pqversion fixture without libpq-dev.

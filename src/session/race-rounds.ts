@@ -1,13 +1,13 @@
 import type { Engine } from '../docker/engine.js';
-import { defaultCacheDir, diskMeasureCache, type MeasureCache } from '../race/measure-cache.js';
+import type { MeasureCache } from '../race/measure-cache.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
 import { buildArgs, STRATEGIES } from '../strategies/index.js';
 import type { Candidate, Options, StrategyId } from '../strategies/types.js';
-import type { PlanResult } from './plan-project.js';
-import { type Repair, repairsForRound, withRepair } from './runtime-repair.js';
+import type { PlanResult } from './plan.js';
+import { type Repair, repairsForRound, withRepair } from './repair.js';
 
-export interface RaceRequest {
+export interface RoundsRequest {
   plan: PlanResult;
   candidates: Candidate[];
   engine: Engine;
@@ -16,8 +16,8 @@ export interface RaceRequest {
   network?: string;
   keep: boolean;
   noCache?: boolean;
-  /** Measurements kept between runs; default: on disk in the user's cache dir. */
-  cache?: MeasureCache | false;
+  /** Measurements kept between runs (the session keeps them on disk); none: measure everything. */
+  cache?: MeasureCache;
   timeoutSeconds: number;
   signal: AbortSignal;
 }
@@ -31,13 +31,14 @@ export interface RepairEvent {
   candidate: Candidate;
 }
 
-export type PipelineEvent = RaceEvent | RepairEvent;
+/** What the rounds yield: the race's events and the repairs between rounds. */
+export type RoundEvent = RaceEvent | RepairEvent;
 type RaceEnd = Extract<RaceEvent, { type: 'race-end' }>;
 
 /** A header fix can reveal a missing runtime library: build, then runtime, then one spare. */
 const MAX_ROUNDS = 3;
 
-function raceOnce(req: RaceRequest, candidates: Candidate[], cache: MeasureCache | undefined) {
+function raceOnce(req: RoundsRequest, candidates: Candidate[], cache: MeasureCache | undefined) {
   const { plan } = req;
   return race(candidates, req.engine, {
     sessionId: req.sessionId,
@@ -61,12 +62,8 @@ function raceOnce(req: RaceRequest, candidates: Candidate[], cache: MeasureCache
  * missing, is re-planned with exactly the packages that provide them and raced again: the
  * failure, not a guess, decides what the builder and the runtime install.
  */
-export async function* raceProject(req: RaceRequest): AsyncGenerator<PipelineEvent> {
-  // --no-cache means cold all the way: no remembered measurements either.
-  const cache =
-    req.cache === false || req.noCache
-      ? undefined
-      : (req.cache ?? diskMeasureCache(defaultCacheDir(), (await req.engine.connect()).host));
+export async function* raceRounds(req: RoundsRequest): AsyncGenerator<RoundEvent> {
+  const cache = req.cache;
   const options = new Map<StrategyId, Options>(req.candidates.map((c) => [c.id, req.plan.options]));
   const current = new Map<StrategyId, Candidate>(req.candidates.map((c) => [c.id, c]));
   const results = new Map<StrategyId, Result>();

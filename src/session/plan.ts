@@ -1,6 +1,7 @@
 import { analyse } from '../analysis/analyse.js';
 import { createIndexClient } from '../analysis/index-client.js';
 import type { Arch, Verdict } from '../analysis/types.js';
+import { UserError } from '../errors.js';
 import { scanProject } from '../project/scan.js';
 import type { Project } from '../project/types.js';
 import {
@@ -26,6 +27,16 @@ export interface PlanRequest {
   env?: NodeJS.ProcessEnv;
   /** Tweaks the answers before rendering (the wizard's edits). */
   adjust?: (options: Options) => Options;
+  /** The engine's architecture when one is connected; else the analysis judges for this machine's. */
+  arch?: Arch;
+}
+
+/** What the wheel verdicts were judged for, and where the architecture came from. */
+export interface PlanTarget {
+  python: string;
+  arch: Arch;
+  /** 'engine': the connected engine's; 'host': this machine's (no engine was asked). */
+  archFrom: 'engine' | 'host';
 }
 
 export interface PlanResult {
@@ -34,6 +45,7 @@ export interface PlanResult {
   /** What the analysis wants the user to know (offline, unreachable index...). */
   notes: string[];
   index: IndexChoice;
+  target: PlanTarget;
   options: Options;
   candidates: Candidate[];
   recommended: Recommendation;
@@ -43,6 +55,19 @@ export function hostArch(): Arch {
   return process.arch === 'arm64' ? 'aarch64' : 'x86_64';
 }
 
+/**
+ * The engine's architecture as wheel tags name it. Docker reports `uname -m` (x86_64, aarch64),
+ * Podman Go's names (amd64, arm64).
+ */
+export function engineArch(reported: string): Arch {
+  if (reported === 'x86_64' || reported === 'amd64') return 'x86_64';
+  if (reported === 'aarch64' || reported === 'arm64') return 'aarch64';
+  throw new UserError(
+    `the Docker engine runs on ${reported}: slim-py judges wheels for x86_64 and aarch64 only`,
+    'point DOCKER_HOST at an x86_64 or aarch64 engine',
+  );
+}
+
 /** scan → analyse → plan: everything that needs no Docker engine. Throws UserError on bad input. */
 export async function planProject(req: PlanRequest): Promise<PlanResult> {
   const env = req.env ?? process.env;
@@ -50,8 +75,13 @@ export async function planProject(req: PlanRequest): Promise<PlanResult> {
   const project = await scanProject(req.dir, req.python ? { python: req.python } : {});
   const settings = await readSlimPySettings(project.root);
   const index = chooseIndex(req.indexUrl, settings, project, env);
+  const target: PlanTarget = {
+    python: project.python.version,
+    arch: req.arch ?? hostArch(),
+    archFrom: req.arch ? 'engine' : 'host',
+  };
   const { verdicts, notes } = await analyse(project, {
-    target: { python: project.python.version, arch: hostArch() },
+    target: { python: target.python, arch: target.arch },
     offline: req.offline,
     ...(req.offline ? {} : { index: createIndexClient(index.url) }),
   });
@@ -63,7 +93,7 @@ export async function planProject(req: PlanRequest): Promise<PlanResult> {
   const extras = settings.extraIndexUrls.map((u) => u.value);
   if (extras.length > 0) options = { ...options, extraIndexUrls: [...options.extraIndexUrls, ...extras] };
   if (req.adjust) options = req.adjust(options);
-  return replan({ project, verdicts, notes, index, options });
+  return replan({ project, verdicts, notes, index, target, options });
 }
 
 /** Renders the candidates again for changed answers (the wizard re-plans without re-scanning). */

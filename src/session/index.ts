@@ -1,0 +1,18 @@
+/**
+ * The session: the one orchestration between the commands, the wizard and the engine. The
+ * wizard (components/) imports this entry point and plain types, nothing else of src/.
+ */
+
+export type { EngineInfo, PipPhase } from '../docker/engine.js';
+export { formatSource, isUserError } from '../errors.js';
+export { redactUrl } from '../redact.js';
+export { clip, mb, seconds, times } from '../report/units.js';
+export { splitCommand } from '../shell-words.js';
+export { repositoryName } from '../strategies/render/escape.js';
+export { type PlanResult, type PlanTarget, replan } from './plan.js';
+export type { RepairEvent } from './race-rounds.js';
+export type { Repair } from './repair.js';
+export { requestFromFlags } from './request.js';
+export { checkStrategyIds, type Selection } from './select-candidates.js';
+export { createSession, type SessionParts } from './session.js';
+export type * from './types.js';

@@ -1,0 +1,108 @@
+import type { EngineInfo } from '../docker/engine.js';
+import type { WriteOutcome } from '../output/safe-write.js';
+import type { RaceEvent, Result } from '../race/types.js';
+import type { Leaderboard } from '../report/leaderboard.js';
+import type { Candidate, StrategyId } from '../strategies/types.js';
+import type { PlanResult } from './plan.js';
+import type { RepairEvent } from './race-rounds.js';
+import type { Selection } from './select-candidates.js';
+
+/** How candidates are built and measured: the same for the headless race and the wizard. */
+export interface RaceSettings {
+  concurrency: number;
+  keep: boolean;
+  /** Build network mode (an engine without a bridge needs 'host'). */
+  network?: string;
+  /** Cold all the way: no builder cache, no remembered measurements. */
+  noCache: boolean;
+  timeoutSeconds: number;
+}
+
+/** Everything a run was asked for, mapped once from the flags (request.ts). */
+export interface SessionRequest {
+  dir: string;
+  python?: string;
+  /** `--image ROLE=REF`, in order. */
+  images: string[];
+  indexUrl?: string;
+  offline: boolean;
+  /** `--strategies`: race only these (the wizard preselects them). */
+  strategies?: string[];
+  /** `--out`: where the Dockerfile goes (default DIR/Dockerfile). */
+  out?: string;
+  race: RaceSettings;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** How a race ended, with the candidates as last raced: a repaired one's Dockerfile replaces its first. */
+export interface RaceOutcome {
+  results: Result[];
+  /** The final candidates, one per raced id, in race order. */
+  candidates: Candidate[];
+  board: Leaderboard;
+  cancelled: boolean;
+  /** What the final cleanup removed; undefined with keep. */
+  removed?: { containers: number; images: number };
+  /** The engine it ran on, for the reports. */
+  engine: Pick<EngineInfo, 'builder' | 'host'>;
+}
+
+export type RaceEndEvent = { type: 'race-end' } & RaceOutcome;
+
+/** The session's race stream: the race's own events, repairs between rounds, and the final outcome. */
+export type SessionEvent = Exclude<RaceEvent, { type: 'race-end' }> | RepairEvent | RaceEndEvent;
+
+/** What to write: a candidate of the plan (plan only, unmeasured) or of a race's outcome. */
+export interface WriteChoice {
+  plan: PlanResult;
+  id: StrategyId;
+  /** Undefined in plan-only mode: the Dockerfile is marked unmeasured and no reports are written. */
+  race?: RaceOutcome;
+}
+
+/** What the write will do, shown before anything is written. */
+export interface WritePreview {
+  /** The candidate written (from the race's outcome when there was one: repaired if it was). */
+  candidate: Candidate;
+  /** Absolute path of the Dockerfile. */
+  path: string;
+  content: string;
+  /** The Dockerfile already there, when one is. */
+  existing?: string;
+  /** Where the existing file will be kept (only when it differs). */
+  backup?: string;
+  /** .dockerignore path when it is missing and will be created. */
+  dockerignore?: string;
+  /** Report files written beside the Dockerfile (none in plan-only mode). */
+  reports: string[];
+}
+
+export interface RaceStart {
+  plan: PlanResult;
+  candidates: Candidate[];
+  signal: AbortSignal;
+}
+
+/**
+ * One run of slim-py, headless or in the wizard: connects once and keeps the engine's info
+ * (its architecture feeds the analysis), plans, races with repairs, previews and writes.
+ */
+export interface Session {
+  readonly request: SessionRequest;
+  /** Labels everything this session makes: `slim-py.session=<id>`. */
+  readonly id: string;
+  /** Once per session; later calls return the same answer. Throws a UserError when no engine answers. */
+  connect(): Promise<EngineInfo>;
+  /**
+   * scan → analyse → plan, for the engine's architecture when connect() succeeded (waits for a
+   * connect under way), else for this machine's (the plan says which). `python`: the user's choice.
+   */
+  plan(python?: string): Promise<PlanResult>;
+  /** The candidates to race: `--strategies`, else every applicable one. Throws a UserError when none. */
+  select(plan: PlanResult): Selection;
+  race(start: RaceStart): AsyncIterable<SessionEvent>;
+  preview(choice: WriteChoice): Promise<WritePreview>;
+  write(choice: WriteChoice): Promise<WriteOutcome[]>;
+  /** Milliseconds, for elapsed times (a replay drives its own clock). */
+  now(): number;
+}
