@@ -110,7 +110,7 @@ function recordedEngine(rec: Recording, noEngine?: Error): Engine {
 
 /**
  * The real session with the race's rounds replayed from a recording, without real delays:
- * events come one per event-loop turn and the clock jumps to each event's recorded time.
+ * events come one per event-loop turn (progress lines in bursts) and the clock jumps to each event's recorded time.
  * Planning returns the recorded plan (pointed at a fresh copy of its project); a new Python
  * version plans the copy for real, offline. The outcome, previews and writes are the session's
  * own, into the copy.
@@ -146,7 +146,8 @@ export function replaySession(rec: Recording, opts: ReplayOptions = {}): ReplayS
     const start = clock;
     let holding = true;
     for (const entry of rec.entries) {
-      await tick();
+      // Progress lines come in bursts: one render per burst keeps a 600-line replay quick on a busy machine.
+      if (!('event' in entry) || entry.event.type !== 'progress') await tick();
       if ('abort' in entry) {
         // The recording was cancelled here: wait for the user to cancel too.
         if (!signal.aborted) await new Promise((r) => signal.addEventListener('abort', r, { once: true }));

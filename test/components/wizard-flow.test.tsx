@@ -121,7 +121,9 @@ describe('the whole wizard on a replayed race', () => {
     await type(w.stdin, w.lastFrame, ', libpq-dev', 'libc6-dev, libpq-dev');
     await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, 'Libraries needed at run time');
-    await press(w.stdin, KEY.enter, KEY.enter);
+    await press(w.stdin, KEY.enter);
+    await frameWith(w.lastFrame, 'Python version');
+    await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, 'Entry command');
     // The answer went into every Dockerfile.
     await press(w.stdin, KEY.enter);
