@@ -1,67 +1,8 @@
-import type { Verdict } from '../src/analysis/types.js';
-import { type PlanResult, replan, repositoryName, splitCommand } from '../src/session/index.js';
-import type { Candidate, StrategyId } from '../src/strategies/types.js';
-
-/** What the user answered (prefilled from the plan and the flags, then edited step by step). */
-export interface Answers {
-  /** "Do any dependencies compile native code?" */
-  compiles: boolean;
-  /** Debian package names (the strategies add the analysis' own on top; duplicates collapse). */
-  buildPackages: string[];
-  runtimePackages: string[];
-  python: string;
-  /** The entry command as typed; '' means none. */
-  entry: string;
-  /** Strategies to race. */
-  strategies: StrategyId[];
-}
-
-/** Dependencies the analysis says compile on glibc (the images the wizard races are Debian-based). */
-export function compilingOnGlibc(plan: PlanResult): Verdict[] {
-  return plan.verdicts.filter((v) => v.glibc === 'compile');
-}
-
-function unique(xs: string[]): string[] {
-  return [...new Set(xs)].sort();
-}
-
-/** Suggested strategies: the three most promising plus the `full` baseline the others are measured against. */
-export function suggestedStrategies(plan: PlanResult, wanted?: string[]): StrategyId[] {
-  const applicable = new Set(plan.candidates.filter((c) => c.applicable).map((c) => c.id));
-  if (wanted)
-    return plan.candidates.filter((c) => wanted.includes(c.id) && applicable.has(c.id)).map((c) => c.id);
-  const picked = new Set<StrategyId>(plan.recommended.ids.filter((id) => id !== 'full').slice(0, 3));
-  if (applicable.has('full')) picked.add('full');
-  return plan.candidates.filter((c) => picked.has(c.id)).map((c) => c.id);
-}
-
-export function prefillAnswers(plan: PlanResult, wantedStrategies?: string[]): Answers {
-  const compiling = compilingOnGlibc(plan);
-  return {
-    compiles: compiling.length > 0,
-    buildPackages: unique([
-      ...(compiling.length ? ['build-essential'] : []),
-      ...compiling.flatMap((v) => v.buildPackages.apt),
-      ...plan.options.buildPackages.apt,
-    ]),
-    runtimePackages: unique([
-      ...plan.verdicts.flatMap((v) => v.runtimePackages.apt),
-      ...plan.options.runtimePackages.apt,
-    ]),
-    python: plan.options.python,
-    entry: plan.project.entry?.command ?? (plan.options.entry ?? []).join(' '),
-    strategies: suggestedStrategies(plan, wantedStrategies),
-  };
-}
+import { splitCommand } from '../src/session/index.js';
 
 /** "a, b c,,d" → ['a', 'b', 'c', 'd']: commas or spaces, as people type lists. */
 export function parseList(text: string): string[] {
-  return unique(text.split(/[\s,]+/).filter(Boolean));
-}
-
-/** A typed command → exec-form argv, split as the shell would (the inverse of the displayed command). */
-export function parseCommand(text: string): string[] {
-  return splitCommand(text);
+  return [...new Set(text.split(/[\s,]+/).filter(Boolean))].sort();
 }
 
 /** Why a typed entry command cannot be used, or undefined when it can. */
@@ -76,36 +17,4 @@ export function entryProblem(text: string): string | undefined {
 
 export function validPython(v: string): boolean {
   return /^3\.\d{1,2}$/.test(v.trim());
-}
-
-/**
- * The plan with the user's answers in: "nothing compiles" overrides the analysis (the user knows
- * their index has wheels; the race will tell), packages and entry go into the options.
- */
-export function applyAnswers(base: PlanResult, a: Answers): PlanResult {
-  const verdicts = a.compiles
-    ? base.verdicts
-    : base.verdicts.map((v) =>
-        v.glibc === 'compile'
-          ? { ...v, glibc: 'wheel' as const, reason: `${v.reason} (you said it does not compile)` }
-          : v,
-      );
-  const entry = parseCommand(a.entry);
-  const options = {
-    ...base.options,
-    entry: entry.length ? entry : undefined,
-    buildPackages: { ...base.options.buildPackages, apt: a.compiles ? a.buildPackages : [] },
-    runtimePackages: { ...base.options.runtimePackages, apt: a.runtimePackages },
-  };
-  return replan({ ...base, verdicts, options });
-}
-
-/** The candidates to race, in the plan's order. */
-export function chosenCandidates(plan: PlanResult, ids: StrategyId[]): Candidate[] {
-  return plan.candidates.filter((c) => c.applicable && ids.includes(c.id));
-}
-
-/** A name for `docker build -t`: the project's name, as a valid image reference. */
-export function imageName(plan: PlanResult): string {
-  return repositoryName(plan.project.name);
 }

@@ -1,6 +1,6 @@
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
-import type { Session } from '../src/session/index.js';
+import { describeError, EXIT, type ExitCode, type Session } from '../src/session/index.js';
 import { initialState, STEPS, type Step, wizardReducer } from './state.js';
 import { StepBody } from './step-body.js';
 import { PrintedLines } from './steps/race/printed-lines.js';
@@ -25,8 +25,8 @@ export interface AppProps {
   dir: string;
   /** Aborted from outside (SIGTERM): stop a race cleanly, else quit. */
   stop?: AbortSignal;
-  /** The exit code: 0 written, 1 quit without writing, 2 the project could not be read, 130 stopped. */
-  onExit?: (code: number) => void;
+  /** The exit code: written, quit without writing, the project could not be read, stopped (EXIT). */
+  onExit?: (code: ExitCode) => void;
 }
 
 /** The wizard: a reducer-driven step machine; steps render state and turn keys into answers. */
@@ -64,11 +64,11 @@ function Wizard({ session, dir, stop, onExit }: AppProps) {
     app.exit();
   }, [s.exit, onExit, app]);
 
-  const quitCode = s.wrote ? 0 : s.planError ? 2 : 1;
+  const quitCode = s.wrote ? EXIT.ok : s.planError ? describeError(s.planError).exitCode : EXIT.noWinner;
 
   useEffect(() => {
     if (!stop) return;
-    const onStop = () => (racing ? stopRace() : dispatch({ type: 'exit', code: 130 }));
+    const onStop = () => (racing ? stopRace() : dispatch({ type: 'exit', code: EXIT.cancelled }));
     if (stop.aborted) onStop();
     stop.addEventListener('abort', onStop);
     return () => stop.removeEventListener('abort', onStop);
@@ -80,7 +80,7 @@ function Wizard({ session, dir, stop, onExit }: AppProps) {
       if (racing && !s.race?.stopping) stopRace();
       else if (racing) {
         const note = 'Left before the cleanup finished: `slim-py clean` removes what this run made.';
-        dispatch({ type: 'exit', code: 130, note });
+        dispatch({ type: 'exit', code: EXIT.cancelled, note });
       } else dispatch({ type: 'exit', code: quitCode });
       return;
     }

@@ -1,6 +1,16 @@
-import type { EngineInfo, PlanResult, RaceOutcome, SessionEvent, WriteChoice } from '../src/session/index.js';
+import {
+  type Answers,
+  answersForNewPlan,
+  applyAnswers,
+  type EngineInfo,
+  type ExitCode,
+  type PlanResult,
+  prefillAnswers,
+  type RaceOutcome,
+  type SessionEvent,
+  type WriteChoice,
+} from '../src/session/index.js';
 import type { Candidate, StrategyId } from '../src/strategies/types.js';
-import { type Answers, applyAnswers, prefillAnswers } from './answers.js';
 import { initialRace, type RaceView, raceReducer } from './steps/race/race-state.js';
 
 export const STEPS = [
@@ -52,7 +62,7 @@ export interface WizardState {
   capture: { q: boolean; esc: boolean };
   confirmQuit: boolean;
   wrote: boolean;
-  exit?: number;
+  exit?: ExitCode;
   /** Said as the wizard leaves (e.g. a second Ctrl-C cut the cleanup short). */
   exitNote?: string;
 }
@@ -77,7 +87,7 @@ export type Action =
   | { type: 'pick'; id: StrategyId }
   | { type: 'capture'; keys: Partial<WizardState['capture']> }
   | { type: 'written' }
-  | { type: 'exit'; code: number; note?: string };
+  | { type: 'exit'; code: ExitCode; note?: string };
 
 export function initialState(wanted?: string[]): WizardState {
   return {
@@ -116,12 +126,10 @@ function withAnswers(s: WizardState, base: PlanResult, answers: Answers): Wizard
 export function wizardReducer(s: WizardState, a: Action): WizardState {
   switch (a.type) {
     case 'planned': {
-      // A re-plan (new Python) keeps what the user already answered.
-      const fresh = prefillAnswers(a.plan, s.wanted);
-      const applicable = (id: StrategyId) => a.plan.candidates.some((c) => c.id === id && c.applicable);
+      // A re-plan (new Python) keeps what the user typed; the ticks follow the new plan.
       const answers = s.answers
-        ? { ...s.answers, python: fresh.python, strategies: s.answers.strategies.filter(applicable) }
-        : fresh;
+        ? answersForNewPlan(s.answers, a.plan, s.wanted)
+        : prefillAnswers(a.plan, s.wanted);
       return { ...withAnswers(s, a.plan, answers), planError: undefined, busy: undefined };
     }
     case 'plan-failed':

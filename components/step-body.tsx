@@ -1,8 +1,7 @@
 import { Text } from 'ink';
 import { type Dispatch, useCallback, useMemo } from 'react';
-import type { Session } from '../src/session/index.js';
+import { compilingOnGlibc, EXIT, imageName, type Session } from '../src/session/index.js';
 import type { StrategyId } from '../src/strategies/types.js';
-import { compilingOnGlibc, imageName } from './answers.js';
 import { type Action, racedCandidates, type WizardState, writeChoice } from './state.js';
 import { DependenciesStep } from './steps/dependencies/dependencies-step.js';
 import { LeaderboardStep } from './steps/leaderboard/leaderboard-step.js';
@@ -130,7 +129,7 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
           choice={choice}
           name={imageName(plan)}
           onWritten={() => dispatch({ type: 'written' })}
-          onDone={() => dispatch({ type: 'exit', code: 0 })}
+          onDone={() => dispatch({ type: 'exit', code: EXIT.ok })}
         />
       ) : (
         <Text color="red">Nothing to write: no candidate applies.</Text>

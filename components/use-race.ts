@@ -1,6 +1,5 @@
 import { type Dispatch, useCallback, useEffect, useRef } from 'react';
-import type { Session } from '../src/session/index.js';
-import { chosenCandidates } from './answers.js';
+import { chosenCandidates, EXIT, type Session } from '../src/session/index.js';
 import type { Action, WizardState } from './state.js';
 
 /**
@@ -25,7 +24,7 @@ export function useRace(session: Session, s: WizardState, dispatch: Dispatch<Act
           signal: ctrl.signal,
         })) {
           dispatch({ type: 'race-event', event, now: session.now() });
-          if (event.type === 'race-end' && event.cancelled) dispatch({ type: 'exit', code: 130 });
+          if (event.type === 'race-end' && event.cancelled) dispatch({ type: 'exit', code: EXIT.cancelled });
         }
       } catch (error) {
         dispatch({ type: 'race-failed', error });

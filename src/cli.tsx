@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type Flags, parseCliArgs } from './cli/args.js';
 import { HELP } from './cli/help.js';
-import { isUserError } from './errors.js';
+import { describeError, errorText } from './errors.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
 import { redactText } from './redact.js';
 
 function version(): string {
@@ -11,14 +12,14 @@ function version(): string {
   return pkg.version;
 }
 
-async function dispatch(command: string, flags: Flags): Promise<number> {
+async function dispatch(command: string, flags: Flags): Promise<ExitCode> {
   switch (command) {
     case 'help':
       process.stdout.write(HELP);
-      return 0;
+      return EXIT.ok;
     case 'version':
       process.stdout.write(`${version()}\n`);
-      return 0;
+      return EXIT.ok;
     case 'plan': {
       // Each command loads only what it uses: the wizard's first frame waits for nothing else.
       const { planCommand } = await import('./commands/plan.js');
@@ -50,23 +51,17 @@ function redactOutput(stream: NodeJS.WriteStream): void {
     write(typeof chunk === 'string' ? redactText(chunk) : chunk, ...rest)) as typeof stream.write;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** The one place the headless CLI tells about an error: what, where, what to try; a stack only when asked. */
+export async function main(argv: string[]): Promise<ExitCode> {
   redactOutput(process.stdout);
   redactOutput(process.stderr);
   try {
     const { command, flags } = parseCliArgs(argv);
     return await dispatch(command, flags);
   } catch (e) {
-    if (isUserError(e)) {
-      process.stderr.write(`slim-py: ${e.format()}\n`);
-      return e.exitCode;
-    }
-    // A bug of ours, not the user's input: say so plainly, keep the detail for the report.
-    process.stderr.write(
-      `slim-py: internal error: ${(e as Error)?.message ?? String(e)}\n  what to try: rerun with SLIM_PY_DEBUG=1 and report the output\n`,
-    );
-    if (process.env.SLIM_PY_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
-    return 70;
+    const report = describeError(e);
+    process.stderr.write(errorText(report));
+    return report.exitCode;
   }
 }
 

@@ -1,3 +1,4 @@
+import { EXIT, type ExitCode } from './exit-codes.js';
 import { clip, oneLine } from './one-line.js';
 import { redactText } from './redact.js';
 
@@ -28,17 +29,61 @@ export class UserError extends Error {
     message: string,
     hint: string,
     readonly where?: Source,
-    readonly exitCode = 2,
   ) {
     super(clip(oneLine(redactText(message)), 400));
     this.hint = clip(oneLine(redactText(hint)), 400);
   }
-  format(): string {
-    const at = this.where ? `${formatSource(this.where)}: ` : '';
-    return `${at}${this.message}\n  what to try: ${this.hint}`;
-  }
+}
+
+/** The user stopped it (Ctrl-C, `q` then `y`, a "no"): nothing is wrong, nothing more is done. */
+export class Cancelled extends Error {
+  override readonly name = 'Cancelled';
 }
 
 export function isUserError(e: unknown): e is UserError {
   return e instanceof UserError;
+}
+
+/** Any error as the user is told about it: the CLI prints it (errorText), the wizard draws it. */
+export interface ErrorReport {
+  kind: 'user' | 'bug' | 'cancelled';
+  /** `file:line: ` or ''. */
+  where: string;
+  message: string;
+  /** What to try; none for a cancellation. */
+  hint?: string;
+  /** The stack of a bug, with SLIM_PY_DEBUG set. */
+  debug?: string;
+  exitCode: ExitCode;
+}
+
+const DEBUG_HINT = 'rerun with SLIM_PY_DEBUG=1 and report the output';
+
+/** What the user is told: their mistake with what to try, a cancellation, or a bug of ours with how to report it. */
+export function describeError(e: unknown, env: NodeJS.ProcessEnv = process.env): ErrorReport {
+  if (e instanceof UserError) {
+    const where = e.where ? `${formatSource(e.where)}: ` : '';
+    return { kind: 'user', where, message: e.message, hint: e.hint, exitCode: EXIT.badInput };
+  }
+  if (e instanceof Cancelled)
+    return { kind: 'cancelled', where: '', message: e.message, exitCode: EXIT.cancelled };
+  // Not the user's input: say so plainly, keep the detail for the report.
+  const message = clip(oneLine(redactText(e instanceof Error ? e.message : String(e))), 400);
+  const stack = env.SLIM_PY_DEBUG && e instanceof Error && e.stack ? redactText(e.stack) : undefined;
+  return {
+    kind: 'bug',
+    where: '',
+    message: `internal error: ${message}`,
+    hint: DEBUG_HINT,
+    ...(stack ? { debug: stack } : {}),
+    exitCode: EXIT.bug,
+  };
+}
+
+/** The lines the CLI prints for an error, on stderr. */
+export function errorText(r: ErrorReport): string {
+  const lines = [`slim-py: ${r.where}${r.message}`];
+  if (r.hint) lines.push(`  what to try: ${r.hint}`);
+  if (r.debug) lines.push(r.debug);
+  return `${lines.join('\n')}\n`;
 }

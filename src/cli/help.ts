@@ -1,3 +1,5 @@
+import { EXIT } from '../exit-codes.js';
+
 export const HELP = `slim-py — find the smallest Docker image that still runs your Python project, and learn why.
 
 Usage
@@ -24,5 +26,7 @@ Options
   --write                 write the winning Dockerfile, .dockerignore and reports into DIR
   --out PATH              where to write the Dockerfile (default DIR/Dockerfile; an existing one is backed up)
 
-Exit codes: 0 success, 1 no candidate passed, 2 bad input (the message says where and what to try).
+Exit codes: ${EXIT.ok} success, ${EXIT.noWinner} no candidate passed (the wizard: left without writing),
+  ${EXIT.badInput} bad input (the message says where and what to try), ${EXIT.bug} a bug of ours (the message says
+  how to report it), ${EXIT.cancelled} stopped by you (Ctrl-C, q, a no).
 `;

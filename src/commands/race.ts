@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Flags } from '../cli/args.js';
-import { UserError } from '../errors.js';
+import { Cancelled, UserError } from '../errors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { leaderboardText } from '../report/leaderboard-text.js';
 import { raceJson } from '../report/race-json.js';
 import { requestFromFlags } from '../session/request.js';
@@ -18,8 +19,8 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-/** `slim-py race`: connect, plan for the engine, build every candidate, rank, optionally write. Exit 0 winner, 1 none, 2 bad input. */
-export async function raceCommand(flags: Flags): Promise<number> {
+/** `slim-py race`: connect, plan for the engine, build every candidate, rank, optionally write. */
+export async function raceCommand(flags: Flags): Promise<ExitCode> {
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const session = createSession(requestFromFlags(flags));
   const info = await session.connect();
@@ -34,7 +35,8 @@ export async function raceCommand(flags: Flags): Promise<number> {
         'add --yes (CI and scripts), or run it in a terminal',
       );
     }
-    if (!(await confirm(`Build ${candidates.length} candidates on ${info.host}? [y/N] `))) return 2;
+    if (!(await confirm(`Build ${candidates.length} candidates on ${info.host}? [y/N] `)))
+      throw new Cancelled('nothing was built: the race needs a yes');
   }
   const stop = new AbortController();
   const release = onInterrupt(() => {
@@ -61,7 +63,7 @@ export async function raceCommand(flags: Flags): Promise<number> {
   } finally {
     release();
   }
-  if (!outcome || outcome.cancelled) return 130;
+  if (!outcome || outcome.cancelled) return EXIT.cancelled;
   const { board } = outcome;
   const written: string[] = [];
   if (flags.write && board.winner) {
@@ -77,5 +79,5 @@ export async function raceCommand(flags: Flags): Promise<number> {
     for (const p of written) process.stdout.write(`wrote ${p}\n`);
     if (board.winner && !flags.write) process.stdout.write('Add --write to write the winning Dockerfile.\n');
   }
-  return board.winner ? 0 : 1;
+  return board.winner ? EXIT.ok : EXIT.noWinner;
 }

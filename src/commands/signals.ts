@@ -1,3 +1,5 @@
+import { EXIT } from '../exit-codes.js';
+
 /**
  * First SIGINT/SIGTERM: ask the run to stop and clean up. Second: exit now (the user insists;
  * `slim-py clean` removes what is left). Returns a function that removes the handlers.
@@ -7,7 +9,7 @@ export function onInterrupt(stop: () => void): () => void {
   const handler = (signal: NodeJS.Signals) => {
     count++;
     if (count === 1) stop();
-    else process.exit(signal === 'SIGINT' ? 130 : 143);
+    else process.exit(signal === 'SIGINT' ? EXIT.cancelled : EXIT.terminated);
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

@@ -1,4 +1,6 @@
 import type { Flags } from '../cli/args.js';
+import { UserError } from '../errors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { requestFromFlags } from '../session/request.js';
 import { checkStrategyIds } from '../session/select-candidates.js';
 import { onInterrupt } from './signals.js';
@@ -22,16 +24,15 @@ export function interactiveInk(env: NodeJS.ProcessEnv): void {
 
 /**
  * `slim-py [DIR]`: the Ink wizard. Needs a terminal on both ends; scripts and CI get pointed to
- * the headless `race --yes`. Exit: 0 written, 1 quit without writing, 2 bad input, 130 stopped.
+ * the headless `race --yes`. Exit: written, quit without writing, bad input, stopped (EXIT).
  */
-export async function wizardCommand(flags: Flags): Promise<number> {
+export async function wizardCommand(flags: Flags): Promise<ExitCode> {
   checkStrategyIds(flags.strategies);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write(
-      'slim-py: the wizard needs a terminal (stdin and stdout), and this is not one.\n' +
-        `  what to try: slim-py race ${flags.dir === '.' ? '' : `${flags.dir} `}--yes   (headless: plans, builds, ranks; add --write to write the winner)\n`,
+    throw new UserError(
+      'the wizard needs a terminal (stdin and stdout), and this is not one',
+      `slim-py race ${flags.dir === '.' ? '' : `${flags.dir} `}--yes   (headless: plans, builds, ranks; add --write to write the winner)`,
     );
-    return 2;
   }
   respectNoColor(process.env);
   interactiveInk(process.env);
@@ -48,14 +49,14 @@ export async function wizardCommand(flags: Flags): Promise<number> {
   const stop = new AbortController();
   // SIGTERM (and SIGINT when raw mode is off) stop a race cleanly; raw-mode Ctrl-C arrives as a key.
   const release = onInterrupt(() => stop.abort());
-  let code = 1;
+  let code: ExitCode = EXIT.noWinner;
   try {
     app.rerender(
       createElement(App, {
         session: createSession(requestFromFlags(flags)),
         dir: flags.dir,
         stop: stop.signal,
-        onExit: (c: number) => {
+        onExit: (c: ExitCode) => {
           code = c;
         },
       }),

@@ -4,11 +4,22 @@
  */
 
 export type { EngineInfo, PipPhase } from '../docker/engine.js';
-export { formatSource, isUserError } from '../errors.js';
+export { describeError, type ErrorReport, formatSource } from '../errors.js';
+export { EXIT, type ExitCode } from '../exit-codes.js';
 export { redactUrl } from '../redact.js';
 export { clip, mb, seconds, times } from '../report/units.js';
 export { splitCommand } from '../shell-words.js';
 export { repositoryName } from '../strategies/render/escape.js';
+export {
+  type Answers,
+  answersForNewPlan,
+  applyAnswers,
+  chosenCandidates,
+  compilingOnGlibc,
+  imageName,
+  prefillAnswers,
+  suggestedStrategies,
+} from './answers.js';
 export { type PlanResult, type PlanTarget, replan } from './plan.js';
 export type { RepairEvent } from './race-rounds.js';
 export type { Repair } from './repair.js';

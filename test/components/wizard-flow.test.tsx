@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { suggestedStrategies } from '../../components/answers.js';
 import { App } from '../../components/app.js';
 import { parseCliArgs } from '../../src/cli/args.js';
 import { wizardCommand } from '../../src/commands/wizard.js';
-import { UserError } from '../../src/errors.js';
+import { describeError, errorText, UserError } from '../../src/errors.js';
+import { EXIT } from '../../src/exit-codes.js';
 import { mb } from '../../src/report/units.js';
+import { suggestedStrategies } from '../../src/session/index.js';
 import type { RoundEvent } from '../../src/session/race-rounds.js';
 import { frameWith, KEY, plain, press, renderAt, type, until } from './ink-helpers.js';
 import { loadRecording, type Recording, type ReplaySession, replaySession } from './replay-session.js';
@@ -333,21 +334,13 @@ describe('at 60 columns', () => {
 });
 
 describe('wizardCommand', () => {
-  it('is not started without a terminal: it points to race --yes and exits 2', async () => {
+  it('is not started without a terminal: it points to race --yes (bad input)', async () => {
     expect(process.stdin.isTTY && process.stdout.isTTY).toBeFalsy();
-    let err = '';
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => {
-      err += s;
-      return true;
-    }) as typeof process.stderr.write;
-    try {
-      expect(await wizardCommand(parseCliArgs(['some/dir']).flags)).toBe(2);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(err).toContain('the wizard needs a terminal');
-    expect(err).toContain('slim-py race some/dir --yes');
+    const report = describeError(await wizardCommand(parseCliArgs(['some/dir']).flags).catch((e) => e));
+    expect(report.exitCode).toBe(EXIT.badInput);
+    const text = errorText(report);
+    expect(text).toContain('slim-py: the wizard needs a terminal');
+    expect(text).toContain('what to try: slim-py race some/dir --yes');
   });
 
   it('refuses an unknown --strategies id before starting', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/args.js';
-import { UserError } from '../../src/errors.js';
+import { describeError, errorText, UserError } from '../../src/errors.js';
 import { redactDeep, redactText, splitCredentials } from '../../src/redact.js';
 import { comment } from '../../src/strategies/render/escape.js';
 
@@ -52,7 +52,9 @@ describe('redactText', () => {
 describe('every kind of output is redacted where it is made', () => {
   it('error messages and hints', () => {
     const e = new UserError('cannot reach https://u:hunter2@h/simple/', 'check https://u:hunter2@h/');
-    expect(`${e.message} ${e.hint} ${e.format()}`).not.toContain('hunter2');
+    expect(`${e.message} ${e.hint} ${errorText(describeError(e))}`).not.toContain('hunter2');
+    const bug = errorText(describeError(new Error('GET https://u:hunter2@h/simple/ failed')));
+    expect(bug).toContain('internal error: GET https://u:***@h/simple/ failed');
   });
   it('Dockerfile comments', () => {
     expect(comment(['index https://u:hunter2@h/simple/']).join('\n')).not.toContain('hunter2');

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compilingOnGlibc, prefillAnswers } from '../../../components/answers.js';
 import { type NativeAnswer, NativeStep } from '../../../components/steps/native/native-step.js';
+import { compilingOnGlibc, prefillAnswers } from '../../../src/session/index.js';
 import { frameWith, KEY, plain, press, type } from '../ink-helpers.js';
 import { loadRecording } from '../replay-session.js';
 

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { suggestedStrategies } from '../../../components/answers.js';
 import { StrategiesStep } from '../../../components/steps/strategies/strategies-step.js';
+import { suggestedStrategies } from '../../../src/session/index.js';
 import type { StrategyId } from '../../../src/strategies/types.js';
 import { frameWith, KEY, plain, press } from '../ink-helpers.js';
 import { loadRecording } from '../replay-session.js';
