@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops what up.sh started (for local use): the index server, the registry and dockerd.
+# Stops what up.sh started (for local use): sshd and its agent, the podman service, the index
+# server, the registry and dockerd.
 # Only processes whose ids up.sh recorded in .ci/work/*.pid; data in .ci/work is kept
 # (rm -rf .ci/work for a clean slate).
 set -euo pipefail
@@ -20,6 +21,9 @@ stop() {
   log "$1: stopped (pid $pid)"
 }
 
+stop sshd sshd
+stop ssh-agent ssh-agent
+stop podman podman
 stop index python3
 stop registry docker-registry
 stop dockerd dockerd

@@ -12,6 +12,9 @@ export DEBIAN_FRONTEND=noninteractive
 DOCKER=/usr/bin/docker
 REGISTRY=127.0.0.1:5000
 INDEX_PORT=8765
+# Podman's Docker-compatible API (podman.sh) and the loopback sshd (sshd.sh).
+PODMAN_SOCK=/run/podman/podman.sock
+SSHD_PORT=2222
 # Wall-clock start, shared with the scripts up.sh runs, so all log lines count from it.
 : "${ENV_T0:=$(date +%s)}"
 export ENV_T0

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Brings up the test environment for CI and the e2e tests, idempotently:
 # Debian packages, a Docker engine, a loopback registry with stand-in base images,
-# a PEP 503 index with the fixture packages, and .ci/work/env.sh to source.
+# a PEP 503 index with the fixture packages, Podman's API service, a loopback sshd,
+# and .ci/work/env.sh to source.
 # Run as root on Debian 12; re-running skips what already exists.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 [ "$(id -u)" = 0 ] || die "run as root (it installs Debian packages and starts dockerd)"
 
-PACKAGES=(docker.io debootstrap docker-registry curl ca-certificates python3)
+PACKAGES=(docker.io debootstrap docker-registry curl ca-certificates python3 podman openssh-server)
 
 install_packages() {
   local missing=() p
@@ -74,14 +75,19 @@ export DOCKER_HOST=unix:///var/run/docker.sock
 export SLIMPY_TEST_REGISTRY=$REGISTRY
 export SLIMPY_TEST_INDEX=http://127.0.0.1:$INDEX_PORT/simple/
 export SLIMPY_TEST_IMAGES="full=$REGISTRY/python:{python} slim=$REGISTRY/python:{python}-slim distroless=$REGISTRY/distroless/python3-debian12:latest debian=$REGISTRY/debian:12-slim"
+export SLIMPY_TEST_PODMAN_HOST=unix://$PODMAN_SOCK
+export SLIMPY_TEST_SSH_HOST=ssh://root@127.0.0.1:$SSHD_PORT
+export SSH_AUTH_SOCK=$WORK/sshd/agent.sock
 export SLIMPY_E2E=1
 SH
 }
 
-step "1/6 Debian packages";    install_packages; step_done
-step "2/6 Docker engine";      start_dockerd;    step_done
-step "3/6 registry";           start_registry;   step_done
-step "4/6 base images";        bash "$ROOT/.ci/env/images.sh"; step_done
-step "5/6 package index";      bash "$ROOT/.ci/env/index.sh";  step_done
-step "6/6 env.sh";             write_env;        step_done
+step "1/8 Debian packages";    install_packages; step_done
+step "2/8 Docker engine";      start_dockerd;    step_done
+step "3/8 registry";           start_registry;   step_done
+step "4/8 base images";        bash "$ROOT/.ci/env/images.sh"; step_done
+step "5/8 package index";      bash "$ROOT/.ci/env/index.sh";  step_done
+step "6/8 podman";             bash "$ROOT/.ci/env/podman.sh"; step_done
+step "7/8 sshd";               bash "$ROOT/.ci/env/sshd.sh";   step_done
+step "8/8 env.sh";             write_env;        step_done
 log "environment ready in $(($(date +%s) - ENV_T0))s — source .ci/work/env.sh"

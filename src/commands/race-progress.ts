@@ -1,4 +1,5 @@
 import type { RaceEvent } from '../race/types.js';
+import { engineLine } from '../report/engine-line.js';
 import { mb } from '../report/units.js';
 
 /**
@@ -13,7 +14,7 @@ export function createProgressPrinter(write: (line: string) => void, now = () =>
     switch (e.type) {
       case 'race-start':
         write(
-          `${t()} race: ${e.candidates.length} candidates on ${e.engine.host} (${e.engine.builder}${e.engine.network ? `, network ${e.engine.network}` : ''})`,
+          `${t()} race: ${e.candidates.length} candidates on ${e.engine.host} (${engineLine(e.engine)}${e.engine.network ? `, network ${e.engine.network}` : ''})`,
         );
         return;
       case 'building':

@@ -26,7 +26,9 @@ export async function raceCommand(flags: Flags): Promise<ExitCode> {
   const info = await session.connect();
   const plan = await session.plan();
   for (const n of plan.notes) err(`note: ${n}`);
-  const { candidates, skipped } = session.select(plan);
+  const { candidates, skipped, note } = session.select(plan);
+  // What this engine cannot do is said now, not found out mid-race.
+  if (note) err(`note: ${note}`);
   for (const s of skipped) err(`skipped ${s.id}: ${s.reason}`);
   if (!flags.yes) {
     if (!process.stdin.isTTY) {

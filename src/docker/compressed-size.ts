@@ -10,8 +10,8 @@ import { extract } from 'tar-stream';
  * leaderboard.
  *
  * Layers are remembered by their name in the save tar (`<v1-id>/layer.tar` in the classic format,
- * `blobs/sha256/<digest>` in the OCI one; both are derived from the layer content and its
- * parents), so base layers shared by several candidates are compressed once per session.
+ * `blobs/sha256/<digest>` in the OCI one, `<diff id>.tar` in Podman's; all are derived from the
+ * layer content), so base layers shared by several candidates are compressed once per session.
  */
 export async function compressedSizeOfSave(
   save: NodeJS.ReadableStream,
@@ -36,7 +36,9 @@ async function sumLayers(ex: ReturnType<typeof extract>, cache: Map<string, numb
     const entry = source as unknown as NodeJS.ReadableStream &
       AsyncIterable<Buffer> & { header: typeof source.header };
     const name = entry.header.name;
-    const isLayerTar = name.endsWith('/layer.tar') || name === 'layer.tar';
+    // Podman writes each layer once as `<diff id>.tar` and links `<id>/layer.tar` to it.
+    const isLayerTar =
+      name.endsWith('/layer.tar') || name === 'layer.tar' || /^[0-9a-f]{64}\.tar$/.test(name);
     const isBlob = name.startsWith('blobs/');
     const cached = cache.get(name);
     if ((!isLayerTar && !isBlob) || cached !== undefined || entry.header.type !== 'file') {

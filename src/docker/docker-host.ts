@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { BuilderKind } from './engine.js';
+import type { BuilderKind, EngineKind } from './engine.js';
 import { compareVersions } from './errors.js';
 
 /** The engine address dockerode (docker-modem) will use, as the user would write DOCKER_HOST. */
@@ -27,4 +27,9 @@ export function canUseBuildkit(
 
 export function builderName(kind: BuilderKind): string {
   return kind === 'buildkit' ? 'BuildKit' : 'the classic builder';
+}
+
+/** Podman's compatible API lists a 'Podman Engine' component in GET /version; Docker never does. */
+export function engineKind(version: { Components?: { Name?: string }[] | null }): EngineKind {
+  return (version.Components ?? []).some((c) => /podman/i.test(c.Name ?? '')) ? 'podman' : 'docker';
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Docker from 'dockerode';
 import { compressedSizeOfSave } from './compressed-size.js';
-import { canUseBuildkit, dockerHost } from './docker-host.js';
+import { canUseBuildkit, dockerHost, engineKind } from './docker-host.js';
 import { runContainer } from './dockerode-run.js';
 import type {
   BuildEvent,
@@ -52,10 +52,14 @@ export class DockerodeEngine implements Engine {
     }
     const tooOld = apiTooOld(v.ApiVersion, v.Version);
     if (tooOld) throw tooOld;
-    this.builder = canUseBuildkit(v.ApiVersion, v.Os) && (await this.sessionWorks()) ? 'buildkit' : 'classic';
+    const kind = engineKind(v as { Components?: { Name?: string }[] });
+    // Podman builds through buildah: its API has no BuildKit session to probe.
+    const buildkit = kind === 'docker' && canUseBuildkit(v.ApiVersion, v.Os) && (await this.sessionWorks());
+    this.builder = buildkit ? 'buildkit' : 'classic';
     // dockerd --bridge=none (rootless setups, CI sandboxes) has no default network for RUN steps.
     const bridges = await this.docker.listNetworks({ filters: { name: ['bridge'] } }).catch(() => []);
     this.info = {
+      kind,
       host: this.host,
       builder: this.builder,
       serverVersion: v.Version,

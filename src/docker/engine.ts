@@ -5,10 +5,15 @@
 
 export type BuilderKind = 'buildkit' | 'classic';
 
+/** Who answers the Docker API: Docker itself, or Podman's compatible service. */
+export type EngineKind = 'docker' | 'podman';
+
 export interface EngineInfo {
+  /** Podman names itself in its version answer (a 'Podman Engine' component). */
+  kind: EngineKind;
   /** What DOCKER_HOST points at, e.g. 'unix:///var/run/docker.sock', 'ssh://me@box', 'tcp://h:2376'. */
   host: string;
-  /** The builder builds will use (BuildKit unless the engine lacks it or DOCKER_BUILDKIT=0). */
+  /** The builder builds will use (BuildKit unless the engine lacks it or DOCKER_BUILDKIT=0; Podman: buildah, 'classic'). */
   builder: BuilderKind;
   serverVersion: string;
   apiVersion: string;

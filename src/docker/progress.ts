@@ -1,5 +1,6 @@
 import { redactText } from '../redact.js';
 import { decodeBuildkitStatus } from './buildkit-status.js';
+import { CLASSIC_NOISE, createStageCounter, parseStepLine } from './classic-steps.js';
 import type { BuildEvent, BuilderKind } from './engine.js';
 import { pipPhase } from './pip-phase.js';
 
@@ -17,11 +18,8 @@ export interface BuildParser {
 
 export const LOG_TAIL_LINES = 50;
 
-const CLASSIC_STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 const BUILDKIT_STEP = /^\[(?:(\S+) )?(\d+)\/(\d+)\] (.*)$/;
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
-const CLASSIC_NOISE =
-  /^( ---> |Removing intermediate container |Successfully built [0-9a-f]{12}$|Successfully tagged )/;
 const CLASSIC_DONE = /^Successfully built ([0-9a-f]{12,})\s*$/m;
 
 interface Raw {
@@ -51,6 +49,7 @@ export function createBuildParser(builder: BuilderKind, opts: ParserOptions = {}
   const vertexNames = new Map<string, string>();
   const stepsSeen = new Set<string>();
   const partial = new Map<string, string>();
+  const podmanSteps = createStageCounter();
 
   // What a build prints is shown and saved: a password in a URL never is (pip's own output is not the only source).
   const remember = (line: string) => {
@@ -85,20 +84,23 @@ export function createBuildParser(builder: BuilderKind, opts: ParserOptions = {}
   const classicStream = (text: string, out: BuildEvent[]) => {
     const done = CLASSIC_DONE.exec(text);
     if (done?.[1]) classicDone = done[1];
+    const rest: string[] = [];
     for (const line of text.split('\n')) {
-      const m = CLASSIC_STEP.exec(line);
-      if (!m) continue;
-      const instruction = redactText((m[3] ?? '').trim());
+      const m = parseStepLine(line);
+      if (!m) {
+        rest.push(line);
+        continue;
+      }
+      const instruction = redactText(m.instruction);
       const from = /^FROM\s+(\S+)/i.exec(instruction);
       if (from?.[1]) fromRef = from[1];
       remember(line);
-      out.push({ type: 'step', n: Number(m[1]), of: Number(m[2]), instruction });
+      // Docker numbers over the whole file; Podman per stage, counted here over the build.
+      const at = m.stage ? podmanSteps(m) : { n: m.n, of: m.of };
+      out.push({ type: 'step', ...at, instruction });
     }
-    const rest = text
-      .split('\n')
-      .filter((l) => !CLASSIC_STEP.test(l))
-      .join('\n');
-    if (rest.trim() !== '') logLines(rest.endsWith('\n') ? rest : `${rest}\n`, out, 'classic');
+    const others = rest.join('\n');
+    if (others.trim() !== '') logLines(others.endsWith('\n') ? others : `${others}\n`, out, 'classic');
   };
 
   const classicPull = (msg: Raw, out: BuildEvent[]) => {

@@ -149,7 +149,13 @@ export async function* race(
   try {
     yield {
       type: 'race-start',
-      engine: { builder: info.builder, host: info.host, ...(network ? { network } : {}) },
+      engine: {
+        builder: info.builder,
+        host: info.host,
+        kind: info.kind,
+        serverVersion: info.serverVersion,
+        ...(network ? { network } : {}),
+      },
       candidates: candidates.map((c) => c.id),
     };
     for (const c of order) yield { type: 'queued', id: c.id };

@@ -1,4 +1,4 @@
-import type { BuildEvent, BuilderKind, LayerInfo } from '../docker/engine.js';
+import type { BuildEvent, BuilderKind, EngineKind, LayerInfo } from '../docker/engine.js';
 import type { Footprint } from '../image/footprint.js';
 import type { MissingLibrary } from '../image/library-audit.js';
 import type { SmokeFailure } from '../image/smoke.js';
@@ -47,7 +47,13 @@ export type RaceEvent =
   | {
       type: 'race-start';
       /** network: the build network mode in use (undefined: the engine's default). */
-      engine: { builder: BuilderKind; host: string; network?: string };
+      engine: {
+        builder: BuilderKind;
+        host: string;
+        kind?: EngineKind;
+        serverVersion?: string;
+        network?: string;
+      };
       candidates: StrategyId[];
     }
   | { type: CandidatePhase; id: StrategyId }

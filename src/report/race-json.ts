@@ -5,7 +5,7 @@ import type { Leaderboard } from './leaderboard.js';
 
 /** The `race --json` contract (issue 3): scripts rely on these names; add, never rename. */
 export function raceJson(
-  engine: Pick<EngineInfo, 'builder' | 'host'>,
+  engine: Pick<EngineInfo, 'builder' | 'host'> & Partial<Pick<EngineInfo, 'kind'>>,
   board: Leaderboard,
   candidates: Candidate[],
   written: string[],
@@ -13,7 +13,7 @@ export function raceJson(
 ) {
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return redactDeep({
-    engine: { builder: engine.builder, host: engine.host },
+    engine: { builder: engine.builder, host: engine.host, ...(engine.kind ? { kind: engine.kind } : {}) },
     baseline: board.baseline ?? null,
     winner: board.winner ?? null,
     cancelled,

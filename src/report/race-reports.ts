@@ -7,7 +7,7 @@ import { raceJson } from './race-json.js';
 /** The markdown and JSON reports written beside a measured Dockerfile (`race --write` and the wizard). */
 export function raceReports(
   projectName: string,
-  engine: Pick<EngineInfo, 'builder' | 'host'>,
+  engine: Pick<EngineInfo, 'builder' | 'host'> & Partial<Pick<EngineInfo, 'kind'>>,
   board: Leaderboard,
   candidates: Candidate[],
 ) {

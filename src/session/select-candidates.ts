@@ -1,4 +1,6 @@
+import type { EngineInfo } from '../docker/engine.js';
 import { UserError } from '../errors.js';
+import { fitEngine } from '../race/engine-fit.js';
 import { STRATEGIES } from '../strategies/index.js';
 import type { Candidate, StrategyId } from '../strategies/types.js';
 
@@ -6,6 +8,8 @@ export interface Selection {
   candidates: Candidate[];
   /** Asked for (or planned) but not raced, with why. */
   skipped: { id: StrategyId; reason: string }[];
+  /** What the engine does differently, said before the race (see race/engine-fit.ts). */
+  note?: string;
 }
 
 const IDS = STRATEGIES.map((s) => s.id) as string[];
@@ -22,12 +26,24 @@ export function checkStrategyIds(wanted: readonly string[] | undefined): void {
   }
 }
 
-/** The candidates to race: the ones asked for (`--strategies`), else every applicable one. */
-export function selectCandidates(all: Candidate[], wanted?: string[]): Selection {
+/**
+ * The candidates to race: the ones asked for (`--strategies`), else every applicable one; with the
+ * engine known, not those it cannot build.
+ */
+export function selectCandidates(
+  all: Candidate[],
+  wanted?: string[],
+  engine?: Pick<EngineInfo, 'kind' | 'builder' | 'serverVersion'>,
+): Selection {
   checkStrategyIds(wanted);
   const asked = wanted ? all.filter((c) => wanted.includes(c.id)) : all;
-  const candidates = asked.filter((c) => c.applicable);
-  const skipped = asked.filter((c) => !c.applicable).map((c) => ({ id: c.id, reason: c.reason }));
+  const applicable = asked.filter((c) => c.applicable);
+  const fit = engine ? fitEngine(applicable, engine) : { candidates: applicable, skipped: [] };
+  const { candidates } = fit;
+  const skipped = [
+    ...asked.filter((c) => !c.applicable).map((c) => ({ id: c.id, reason: c.reason })),
+    ...fit.skipped,
+  ];
   if (candidates.length === 0) {
     throw new UserError(
       'no applicable strategy to race',
@@ -36,5 +52,5 @@ export function selectCandidates(all: Candidate[], wanted?: string[]): Selection
         : 'drop --strategies or name applicable ones (slim-py plan lists them)',
     );
   }
-  return { candidates, skipped };
+  return fit.note ? { candidates, skipped, note: fit.note } : { candidates, skipped };
 }

@@ -32,8 +32,12 @@ export function createSession(request: SessionRequest, parts: Partial<SessionPar
   const id = newSessionId();
   let engine: Promise<Engine> | undefined;
   let connecting: Promise<EngineInfo> | undefined;
+  let info: EngineInfo | undefined;
   const theEngine = () => (engine ??= p.engine());
-  const connect = () => (connecting ??= theEngine().then((e) => e.connect()));
+  const connect = () =>
+    (connecting ??= theEngine()
+      .then((e) => e.connect())
+      .then((i) => (info = i)));
   return {
     request,
     id,
@@ -52,7 +56,8 @@ export function createSession(request: SessionRequest, parts: Partial<SessionPar
         ...(info ? { arch: engineArch(info.arch) } : {}),
       });
     },
-    select: (plan) => selectCandidates(plan.candidates, request.strategies),
+    // Once connected, what the engine cannot build is left out here, before the race.
+    select: (plan) => selectCandidates(plan.candidates, request.strategies, info),
     async *race({ plan, candidates, signal }) {
       const info = await connect();
       const { race } = request;

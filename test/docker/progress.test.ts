@@ -137,6 +137,50 @@ describe('build progress from recorded classic streams', () => {
   });
 });
 
+describe('build progress from recorded Podman streams (buildah behind the compatible API)', () => {
+  it('a multi-stage build: per-stage STEP lines counted over the build, stages named by FROM … AS', () => {
+    const ev = replay('podman-ok', 'classic');
+    const steps = of(ev, 'step');
+    // "[1/2] STEP 1/2" … "[2/2] STEP 7/7" (two LABEL steps are the race's labels).
+    expect(steps.map((s) => `${s.stage ?? '-'} ${s.n}/${s.of} ${s.instruction.split(' ')[0]}`)).toEqual([
+      'builder 1/2 FROM',
+      'builder 2/2 RUN',
+      '- 3/9 FROM',
+      '- 4/9 COPY',
+      '- 5/9 WORKDIR',
+      '- 6/9 COPY',
+      '- 7/9 CMD',
+      '- 8/9 LABEL',
+      '- 9/9 LABEL',
+    ]);
+    expect(of(ev, 'pip')).toContainEqual({ type: 'pip', phase: 'building-wheel', detail: 'cfastsum' });
+    const lines = of(ev, 'log').map((l) => l.line);
+    expect(lines.filter((l) => /^--> |COMMIT |^[0-9a-f]{64}$|^Successfully tagged/.test(l))).toEqual([]);
+    expect(ev.at(-1)).toEqual({ type: 'built', imageId: lastId('podman-ok', 'classic'), builder: 'classic' });
+  });
+
+  it('a failing RUN: failed with buildah’s message and pip’s error in the tail', () => {
+    const end = replay('podman-fail', 'classic').at(-1);
+    expect(end?.type).toBe('failed');
+    if (end?.type !== 'failed') return;
+    expect(end.message).toMatch(/^building at STEP "RUN .*": while running runtime: exit status 1/);
+    expect(end.logTail).toContain('ERROR: No matching distribution found for no-such-package-slimpy');
+  });
+
+  it('a single stage with a pull: steps without a stage, the pull as log lines (no byte counts)', () => {
+    const ev = replay('podman-pull', 'classic');
+    expect(of(ev, 'step').map((s) => `${s.stage ?? '-'} ${s.n}/${s.of}`)).toEqual([
+      '- 1/4',
+      '- 2/4',
+      '- 3/4',
+      '- 4/4',
+    ]);
+    expect(of(ev, 'log').map((l) => l.line)).toContain('Trying to pull 127.0.0.1:5000/debian:12-slim...');
+    expect(of(ev, 'pull')).toEqual([]);
+    expect(ev.at(-1)?.type).toBe('built');
+  });
+});
+
 describe('failure without an error line', () => {
   it('a stream that stops before the image id is a failure', () => {
     const text = raw('classic-ok');

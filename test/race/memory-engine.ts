@@ -38,6 +38,7 @@ export class MemoryEngine implements Engine {
 
   async connect(): Promise<EngineInfo> {
     return {
+      kind: 'docker',
       host: 'memory://',
       builder: 'buildkit',
       serverVersion: '0',

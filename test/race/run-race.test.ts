@@ -59,7 +59,7 @@ describe('race', () => {
     expect(engine.maxActive).toBe(2);
     expect(events[0]).toEqual({
       type: 'race-start',
-      engine: { builder: 'buildkit', host: 'memory://' },
+      engine: { builder: 'buildkit', host: 'memory://', kind: 'docker', serverVersion: '0' },
       candidates: ids,
     });
     const r = Object.fromEntries(end(events).results.map((x) => [x.id, x]));

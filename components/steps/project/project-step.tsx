@@ -96,9 +96,9 @@ function EngineLine({ engine, planOnly }: { engine: EngineStatus; planOnly: bool
     const i = engine.info;
     return (
       <Text wrap="truncate-end">
-        <Text color="green">Docker</Text> {i.host}{' '}
+        <Text color="green">{i.kind === 'podman' ? 'Podman' : 'Docker'}</Text> {i.host}{' '}
         <Text dimColor>
-          ({i.builder}, engine {i.serverVersion})
+          ({i.serverVersion}, {i.builder})
         </Text>
       </Text>
     );

@@ -1,6 +1,7 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
+import { engineLine } from '../../../src/report/engine-line.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
 import { useWidth } from '../../widgets/use-width.js';
@@ -42,7 +43,7 @@ export function RaceStep({ view, now, settings, confirmQuit, error }: RaceStepPr
     <Box flexDirection="column">
       <Text dimColor wrap="truncate-end">
         {e
-          ? `Racing ${view.order.length} on ${e.host} (${e.builder}${e.network ? `, network ${e.network}` : ''}), ${settings.concurrency} at a time`
+          ? `Racing ${view.order.length} on ${e.host} (${engineLine(e)}${e.network ? `, network ${e.network}` : ''}), ${settings.concurrency} at a time`
           : 'Starting the race…'}
       </Text>
       {live.map((id) => {

@@ -38,7 +38,7 @@ describe('project step', () => {
     expect(f).toContain('python    3.11 .python-version:1');
     expect(f).toContain('entry     python app.py app.py:');
     expect(f).toContain(`index     ${rec.plan.index.url} (--index-url)`);
-    expect(f).toContain(`Docker ${rec.engine.host} (buildkit`);
+    expect(f).toContain(`Docker ${rec.engine.host} (${rec.engine.serverVersion}, buildkit)`);
     await press(r.stdin, KEY.enter);
     expect(r.calls).toEqual(['next']);
   });

@@ -86,7 +86,8 @@ describe('race step', () => {
     cleanup = r.unmount;
     const live = plain(r.lastFrame());
     expect(live).toContain(
-      `Racing ${ids.length} on ${rec.engine.host} (buildkit, network host), 2 at a time`,
+      // The recording predates the engine's kind in race-start: it reads as Docker.
+      `Racing ${ids.length} on ${rec.engine.host} (docker, buildkit, network host), 2 at a time`,
     );
     expect(live).toMatch(/› \S+\s+[█░]+\s+\d+s /);
     expect(live).toContain('↑↓ focus · l log · q stop');
