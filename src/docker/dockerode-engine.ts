@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { compressedSizeOfSave } from './compressed-size.js';
+import { createDocker } from './docker-client.js';
 import { canUseBuildkit, dockerHost, engineKind } from './docker-host.js';
 import { runContainer } from './dockerode-run.js';
 import type {
@@ -20,8 +21,8 @@ import { JsonLineSplitter } from './json-lines.js';
 import { createBuildParser } from './progress.js';
 
 /**
- * The Engine on a real Docker engine via dockerode 5. `new Docker()` with no arguments honours
- * DOCKER_HOST (unix, tcp, ssh), DOCKER_TLS_VERIFY and DOCKER_CERT_PATH through docker-modem.
+ * The Engine on a real Docker engine (or Podman's compatible API) via dockerode 5, made for
+ * DOCKER_HOST (unix, tcp, ssh), DOCKER_TLS_VERIFY and DOCKER_CERT_PATH by docker-client.ts.
  */
 export class DockerodeEngine implements Engine {
   readonly docker: Docker;
@@ -36,7 +37,7 @@ export class DockerodeEngine implements Engine {
     this.layerCache = opts.layerCache ?? new Map();
     this.host = dockerHost();
     try {
-      this.docker = docker ?? new Docker();
+      this.docker = docker ?? createDocker();
     } catch (e) {
       throw certPathError(e);
     }

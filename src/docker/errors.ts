@@ -27,7 +27,14 @@ export function engineConnectionError(err: unknown, host: string): unknown {
       'add your user to the docker group (`sudo usermod -aG docker $USER`, then log in again) or use rootless Docker',
     );
   }
-  if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code)) {
+  const unreachable = ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN'];
+  if (unreachable.includes(code) && host.startsWith('ssh://')) {
+    return new UserError(
+      `Nothing answers ssh at ${host} (${code}).`,
+      'check the host and port in DOCKER_HOST (ssh://USER@HOST:PORT) and that sshd runs there',
+    );
+  }
+  if (unreachable.includes(code)) {
     return new UserError(
       `No Docker engine answers at ${host} (${code}).`,
       isSocket
@@ -41,13 +48,62 @@ export function engineConnectionError(err: unknown, host: string): unknown {
       'check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY',
     );
   }
-  if (/authentication|handshake|ssh/i.test(msg) && host.startsWith('ssh://')) {
+  if (host.startsWith('ssh://')) return sshError(e, host) ?? err;
+  return err;
+}
+
+/** ssh-transport.ts's refusals and ssh2's errors (texts as seen from real failing connections). */
+function sshError(
+  e: SysError & { level?: string; fingerprint?: string; file?: string; stderr?: string },
+  host: string,
+) {
+  const u = new URL(host);
+  const name = u.port && u.port !== '22' ? `[${u.hostname}]:${u.port}` : u.hostname;
+  const sshCmd = `ssh${u.port ? ` -p ${u.port}` : ''} ${u.username ? `${u.username}@` : ''}${u.hostname}`;
+  switch (e.code) {
+    case 'SSH_HOST_UNKNOWN':
+      return new UserError(
+        `The ssh host key of ${name} (${e.fingerprint}) is not in your known_hosts, so slim-py does not trust ${host}.`,
+        `check the fingerprint with the host's owner, then record it by connecting once with \`${sshCmd}\``,
+      );
+    case 'SSH_HOST_CHANGED':
+      return new UserError(
+        `The ssh host key of ${name} (${e.fingerprint}) is not the one recorded in ${e.file}: the connection may be intercepted, or the host was reinstalled.`,
+        `ask the host's owner; only if its key really changed, forget the old one: \`ssh-keygen -R '${name}'\``,
+      );
+    case 'SSH_HOST_REVOKED':
+      return new UserError(
+        `The ssh host key of ${name} (${e.fingerprint}) is marked @revoked in ${e.file}.`,
+        'use another host, or ask its owner for its new key',
+      );
+    case 'SSH_REMOTE_COMMAND':
+      return new UserError(
+        `${host} accepted the ssh login, but \`docker system dial-stdio\` failed there: ${e.stderr || e.message}`,
+        'install the docker CLI on that host and let that user reach its engine (the docker group), as `docker -H ssh://…` needs too',
+      );
+  }
+  if (e.level === 'client-authentication') {
+    const offered = process.env.SSH_AUTH_SOCK
+      ? 'the keys of the agent at SSH_AUTH_SOCK'
+      : 'no agent (SSH_AUTH_SOCK is unset)';
     return new UserError(
-      `Could not open an ssh connection to the Docker engine at ${host}: ${msg}`,
-      'check that `ssh` to that host works with your agent (SSH_AUTH_SOCK) and that your user may use Docker there',
+      `${u.username || 'your user'}@${u.hostname} refused the ssh login: slim-py offered ${offered} and the unencrypted keys in ~/.ssh.`,
+      `load your key into an agent (\`eval "$(ssh-agent)" && ssh-add\`) and check that \`${sshCmd} docker version\` works`,
     );
   }
-  return err;
+  if (e.level === 'agent') {
+    return new UserError(
+      `No ssh agent answers at SSH_AUTH_SOCK=${process.env.SSH_AUTH_SOCK} (${e.message}).`,
+      'start one (`eval "$(ssh-agent)" && ssh-add`) or unset SSH_AUTH_SOCK to use the keys in ~/.ssh',
+    );
+  }
+  if (/handshake|ssh/i.test(e.message ?? '')) {
+    return new UserError(
+      `Could not open an ssh connection to the Docker engine at ${host}: ${e.message}`,
+      `check that \`${sshCmd} docker version\` works`,
+    );
+  }
+  return undefined;
 }
 
 /** DOCKER_CERT_PATH pointing at missing files fails while the client is made. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
-import { apiTooOld, compareVersions } from '../../src/docker/errors.js';
+import { apiTooOld, compareVersions, engineConnectionError } from '../../src/docker/errors.js';
 import { isUserError } from '../../src/errors.js';
 
 const saved = { ...process.env };
@@ -77,5 +77,46 @@ describe('engine connection errors are one sentence and what to try', () => {
     expect(apiTooOld('1.41', '20.10.24')).toBeUndefined();
     expect(apiTooOld('1.26', '17.03.0')?.message).toMatch(/API 1.26\) is too old; slim-py needs API 1.30/);
     expect(compareVersions('1.9', '1.30')).toBeLessThan(0);
+  });
+});
+
+describe('ssh engine errors (texts from real failing connections to the loopback sshd)', () => {
+  const host = 'ssh://root@127.0.0.1:2222';
+  const translate = (e: Error) => engineConnectionError(e, host);
+
+  it('the far side has no docker CLI: the login worked, dial-stdio did not', () => {
+    // `ssh -p 2222 root@127.0.0.1 dockerx system dial-stdio` answered this, with exit code 127.
+    const e = Object.assign(
+      new Error('`docker system dial-stdio` exited with 127: bash: docker: command not found'),
+      {
+        code: 'SSH_REMOTE_COMMAND',
+        stderr: 'bash: docker: command not found',
+      },
+    );
+    const u = translate(e);
+    expect(isUserError(u) && u.message).toBe(
+      `${host} accepted the ssh login, but \`docker system dial-stdio\` failed there: bash: docker: command not found`,
+    );
+    expect(isUserError(u) && u.hint).toMatch(/install the docker CLI on that host/);
+  });
+
+  it("ssh2's authentication failure names what was offered", () => {
+    delete process.env.SSH_AUTH_SOCK;
+    const e = Object.assign(new Error('All configured authentication methods failed'), {
+      level: 'client-authentication',
+    });
+    const u = translate(e);
+    expect(isUserError(u) && u.message).toBe(
+      'root@127.0.0.1 refused the ssh login: slim-py offered no agent (SSH_AUTH_SOCK is unset) and the unencrypted keys in ~/.ssh.',
+    );
+    expect(isUserError(u) && u.hint).toContain('`ssh -p 2222 root@127.0.0.1 docker version`');
+  });
+
+  it('nothing listening on the ssh port', () => {
+    const e = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2223'), { code: 'ECONNREFUSED' });
+    const u = engineConnectionError(e, 'ssh://root@127.0.0.1:2223');
+    expect(isUserError(u) && u.message).toBe(
+      'Nothing answers ssh at ssh://root@127.0.0.1:2223 (ECONNREFUSED).',
+    );
   });
 });

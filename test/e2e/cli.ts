@@ -32,9 +32,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Starts the real CLI; `onStderr` sees progress lines as they come. */
-export function startCli(args: string[], onStderr?: (text: string, child: ChildProcess) => void) {
-  const child = spawn(TSX, [CLI, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
+/** Starts the real CLI; `onStderr` sees progress lines as they come; `env` adds to the environment. */
+export function startCli(
+  args: string[],
+  onStderr?: (text: string, child: ChildProcess) => void,
+  env: Record<string, string> = {},
+) {
+  const child = spawn(TSX, [CLI, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => {

@@ -41,3 +41,18 @@ export async function requireEnvironment(): Promise<void> {
   if (!index)
     throw new Error(`the test package index at ${INDEX_URL} does not answer (start it with .ci/env/up.sh)`);
 }
+
+/**
+ * The other engines .ci/env/up.sh starts: Podman's compatible API and the same Docker engine over
+ * ssh to a loopback sshd (its key in the agent at SSH_AUTH_SOCK). CI must have both; elsewhere a
+ * suite runs when its variable is set.
+ */
+export const PODMAN_HOST = process.env.SLIMPY_TEST_PODMAN_HOST;
+export const SSH_HOST = process.env.SLIMPY_TEST_SSH_HOST;
+
+/** Call in beforeAll of a suite that needs `name`: in CI a missing engine fails, never skips. */
+export function requireEngineVar(name: string, value: string | undefined): void {
+  if (value === undefined && process.env.CI) {
+    throw new Error(`${name} is not set in CI: .ci/env/up.sh should have written it to .ci/work/env.sh`);
+  }
+}
