@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { engineKind } from '../../src/docker/docker-host.js';
 import { fitEngine } from '../../src/race/engine-fit.js';
+import { selectCandidates } from '../../src/session/select-candidates.js';
 import { planCandidates } from '../../src/strategies/index.js';
 import { flaskProject, flaskVerdicts, inputFor } from '../strategies/projects.js';
 
@@ -50,5 +51,21 @@ describe('what an engine cannot build is known before the race', () => {
       /^Podman 4\.3\.1 builds with buildah, not BuildKit: .*every race builds cold\.$/,
     );
     expect(fit.note?.split('. ')).toHaveLength(1);
+  });
+});
+
+describe('the session selects for the engine it connected to', () => {
+  it('the classic builder: the RUN --mount candidates are skipped with the reason, the note comes along', () => {
+    const all = planCandidates(inputFor(flaskProject, flaskVerdicts));
+    const plain = selectCandidates(all);
+    const classic = selectCandidates(all, undefined, {
+      kind: 'docker',
+      builder: 'classic',
+      serverVersion: '20.10.24',
+    });
+    expect(plain.note).toBeUndefined();
+    expect(classic.candidates.length).toBeLessThan(plain.candidates.length);
+    expect(classic.skipped.map((s) => s.id)).toContain('multistage-wheels');
+    expect(classic.note).toMatch(/classic builder/);
   });
 });
