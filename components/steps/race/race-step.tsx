@@ -1,7 +1,7 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
-import { engineLine } from '../../../src/report/engine-line.js';
+import { engineLine } from '../../../src/session/index.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
 import { useWidth } from '../../widgets/use-width.js';
