@@ -62,3 +62,13 @@ export function shellSyntaxIn(text: string): string | undefined {
   }
   return undefined;
 }
+
+const WITH_VARS = /^[A-Za-z0-9_@%+=:,./-]*(\$\{?[A-Za-z_]\w*\}?[A-Za-z0-9_@%+=:,./-]*)+$/;
+
+/**
+ * An entry command for display: like joinCommand, but `$PORT`-style words stay as written,
+ * because the image expands them at start as sh would (it still splits back to the same argv).
+ */
+export function displayCommand(argv: readonly string[]): string {
+  return argv.map((w) => (WITH_VARS.test(w) ? w : quoteWord(w))).join(' ');
+}

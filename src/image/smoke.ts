@@ -2,9 +2,11 @@
  * The smoke test: a Python script run as `[python, '-c', SMOKE_SCRIPT, JSON args]` inside the
  * candidate image (no network, the image's own user, no shell needed). It imports the top-level
  * modules of every installed distribution — found from the installed metadata (top_level.txt, else
- * RECORD), not guessed from names — then the app's own modules, then checks the entry command
- * resolves. It prints one line: `SLIMPY_SMOKE {json}`.
+ * RECORD), not guessed from names — then the app's own modules, then checks that the entry command
+ * can start (smoke-entry.ts). It prints one line: `SLIMPY_SMOKE {json}`.
  */
+import { entryProbe } from './entry-probe.js';
+import { SMOKE_ENTRY } from './smoke-entry.js';
 
 export interface SmokeArgs {
   appModules: string[];
@@ -34,7 +36,13 @@ export const DEFAULT_SYSTEM_DIRS = ['/usr/lib/python3/dist-packages'];
 const MARKER = 'SLIMPY_SMOKE ';
 
 export function smokeArgv(python: string, args: SmokeArgs): string[] {
-  const full = { exclude: DEFAULT_EXCLUDE, systemDirs: DEFAULT_SYSTEM_DIRS, ...args };
+  const probe = entryProbe(args.entry);
+  const full = {
+    exclude: DEFAULT_EXCLUDE,
+    systemDirs: DEFAULT_SYSTEM_DIRS,
+    ...args,
+    ...(probe ? { entryProbe: probe } : {}),
+  };
   return [python, '-c', SMOKE_SCRIPT, JSON.stringify(full)];
 }
 
@@ -82,20 +90,9 @@ for dist in sorted(md.distributions(), key=lambda d: norm(d.metadata["Name"] or 
         if mod.split(".")[0] in SKIP_TOP or mod.startswith("_distutils"): continue
         try_import(mod)
 for mod in args.get("appModules", []): try_import(mod)
+${SMOKE_ENTRY}
 entry = args.get("entry") or []
-if entry:
-    exe, ok, why = entry[0], False, ""
-    base = os.path.basename(exe)
-    if base.startswith("python") and len(entry) > 2 and entry[1] == "-m":
-        ok = importlib.util.find_spec(entry[2]) is not None
-        why = "no module named " + entry[2]
-    elif base.startswith("python") and len(entry) > 1 and not entry[1].startswith("-"):
-        ok = os.path.isfile(os.path.join(workdir, entry[1]))
-        why = entry[1] + " not found in " + workdir
-    else:
-        ok = shutil.which(exe) is not None
-        why = exe + " is not on PATH (" + os.environ.get("PATH", "") + ")"
-    if not ok: failures.append({"module": "entry: " + " ".join(entry), "error": why})
+if entry: check_entry(entry, args.get("entryProbe") or {"kind": "program", "name": entry[0]})
 print("${MARKER}" + json.dumps({"ok": not failures, "failures": failures, "imported": imported, "distributions": dists}), flush=True)
 `;
 

@@ -26,17 +26,14 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Top-level importable names of the app's own code: packages (dirs with __init__.py) and
- * modules at the root and under src/. Sorted, without duplicates.
+ * modules in its import root (root-relative). Sorted.
  */
-export async function findAppModules(root: string): Promise<string[]> {
-  const names = new Set<string>();
-  for (const dir of [root, path.join(root, 'src')]) {
-    for (const n of await modulesIn(dir)) names.add(n);
-  }
-  return [...names].sort();
+export async function findAppModules(root: string, importRoot = '.'): Promise<string[]> {
+  return (await modulesIn(path.join(root, importRoot))).sort();
 }
 
-async function modulesIn(dir: string): Promise<string[]> {
+/** Packages and modules directly in `dir`, tooling and tests left out. */
+export async function modulesIn(dir: string): Promise<string[]> {
   let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });

@@ -2,6 +2,7 @@ import type { Source } from '../errors.js';
 import { readPdm } from './pdm.js';
 import { pep508Dependency } from './pip-requirement.js';
 import { readPoetry } from './poetry.js';
+import { type BuildInfo, readBuildInfo } from './pyproject-build.js';
 import { isTable, type TomlTable } from './toml.js';
 import { type TomlDoc, tomlDoc } from './toml-doc.js';
 import type { Dependency, IndexSettings } from './types.js';
@@ -28,8 +29,12 @@ export interface PyprojectInfo {
   uv?: { groups: Dependency[] };
   requiresPython?: { value: string; source: Source };
   scripts: Script[];
-  /** `[build-system]` is present: `pip install .` works. */
+  /** `[build-system]` is present. */
   buildSystem: boolean;
+  /** Build backend, package flags, where the packages live, workspace members. */
+  build: BuildInfo;
+  /** `[tool.fastapi] entrypoint` ("pkg.main:app"), read by `fastapi run`. */
+  fastapiEntrypoint?: { value: string; source: Source };
   index: IndexSettings;
   warnings: { message: string; source?: Source }[];
 }
@@ -42,6 +47,7 @@ export function parsePyproject(text: string, file = 'pyproject.toml'): Pyproject
     dynamicDependencyFiles: [],
     scripts: [],
     buildSystem: data['build-system'] !== undefined,
+    build: readBuildInfo(doc),
     index: { extraIndexUrls: [], findLinks: [] },
     warnings: [],
   };
@@ -69,6 +75,9 @@ export function parsePyproject(text: string, file = 'pyproject.toml'): Pyproject
     for (const list of [info.pep621 ?? [], info.pep621Groups, info.uv.groups]) applyUvSources(doc, uv, list);
   }
   readSetuptoolsDynamic(doc, tool, info);
+  const fastapi = shape.table(tool, ['tool'], 'fastapi');
+  const ep = fastapi && shape.string(fastapi, ['tool', 'fastapi'], 'entrypoint');
+  if (ep) info.fastapiEntrypoint = { value: ep, source: shape.where(['tool', 'fastapi'], 'entrypoint') };
   return info;
 }
 

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { type Source, UserError } from '../errors.js';
 import { findAppModules } from './app-modules.js';
 import { collectDependencies } from './collect.js';
-import { findEntry } from './entry-command.js';
+import { findEntry } from './entry/index.js';
+import { findImportRoot } from './import-root.js';
+import { installability } from './installable.js';
 import { chooseManager } from './manager.js';
 import { normalizeName } from './normalize.js';
 import { type PipfileInfo, parsePipfile } from './pipfile.js';
@@ -11,7 +13,7 @@ import { type PyprojectInfo, parsePyproject } from './pyproject.js';
 import { choosePython } from './python-choice.js';
 import { isDirectory, readText } from './read-text.js';
 import { checkProjectText } from './text-checks.js';
-import type { Project, ProjectFile } from './types.js';
+import type { Dependency, Project, ProjectFile } from './types.js';
 
 export interface ScanOptions {
   /** `--python X.Y`: overrides every declared version. */
@@ -107,12 +109,28 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
   if (found.pythonVersion) files.push({ path: '.python-version', kind: 'python-version' });
   if (found.runtimeTxt) files.push({ path: 'runtime.txt', kind: 'runtime-txt' });
 
-  const installable = Boolean(pyproject?.buildSystem) || found.setupPy || (found.pyproject && found.setupCfg);
-  const entry = await findEntry({
+  const install = installability({
+    ...(pyproject ? { build: pyproject.build } : {}),
+    setupPy: found.setupPy,
+    setupCfg: found.pyproject && found.setupCfg,
+  });
+  const importRoot = await findImportRoot({
     root,
-    dependencies: collected.dependencies,
+    ...(pyproject ? { build: pyproject.build } : {}),
+    setupPy: found.setupPy,
+    setupCfg: found.setupCfg,
+    warnings,
+  });
+  const name = normalizeName(pyproject?.name?.value ?? path.basename(root));
+  const { entry, choices } = await findEntry({
+    root,
+    runDir: install.installable ? '.' : importRoot.path,
+    importRoot: importRoot.path,
+    dependency: dependencyLookup(collected.dependencies),
     scripts: pyproject?.scripts ?? [],
-    installable,
+    installable: install.installable,
+    projectName: name,
+    ...(pyproject?.fastapiEntrypoint ? { fastapiEntrypoint: pyproject.fastapiEntrypoint } : {}),
     warnings,
   });
   if (found.procfile) files.push({ path: 'Procfile', kind: 'procfile' });
@@ -137,16 +155,30 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
 
   return checkProjectText({
     root,
-    name: normalizeName(pyproject?.name?.value ?? path.basename(root)),
+    name,
     manager: choice.manager,
     files,
     python,
     dependencies: collected.dependencies,
     index: collected.index,
     ...(entry ? { entry } : {}),
-    installable,
-    appModules: await findAppModules(root),
+    entryChoices: choices,
+    installable: install.installable,
+    installReason: { reason: install.reason, ...(install.source ? { source: install.source } : {}) },
+    importRoot,
+    appModules: await findAppModules(root, importRoot.path),
+    groups: [],
     localPaths: [...new Set(localPaths)],
     warnings,
   });
+}
+
+/** Where a runtime dependency is declared; fastapi[standard] brings uvicorn along. */
+function dependencyLookup(deps: Dependency[]): (dist: string) => Source | undefined {
+  const runtime = deps.filter((d) => !d.group);
+  return (dist) =>
+    runtime.find((d) => d.name === dist)?.source ??
+    (dist === 'uvicorn'
+      ? runtime.find((d) => d.name === 'fastapi' && d.extras.includes('standard'))?.source
+      : undefined);
 }

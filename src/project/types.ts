@@ -43,13 +43,53 @@ export interface PythonVersion {
 }
 
 export interface EntryCommand {
-  /** Exec-form argv, e.g. ['gunicorn', 'app:app', '--bind', '0.0.0.0:8000']. */
+  /**
+   * Exec-form argv, e.g. ['gunicorn', 'app:app']. It may name `$PORT` (a Procfile does; slim-py
+   * adds it to servers that need a port): the image sets PORT and expands it without a shell.
+   * Paths in it are relative to `cwd`.
+   */
   argv: string[];
   /** The same as one shell-ish string for display. */
   command: string;
   source: Source;
   /** Why this command: e.g. 'Procfile web process', 'Flask app in app.py and gunicorn in the dependencies'. */
   reason?: string;
+  /** The TCP port it listens on (ENV PORT and EXPOSE); absent when it is not a network server. */
+  port?: number;
+  /** Inferred from the code rather than declared by the project (the plan says it guessed). */
+  guessed?: boolean;
+  /**
+   * Root-relative folder it runs in: '.' for commands declared at the root (Procfile) and for
+   * installed projects; the import root for a script found there (`python server.py` in src/).
+   */
+  cwd?: string;
+  /** Project files it names, relative to `cwd` (`gunicorn.conf.py`): an installed project copies them. */
+  files?: string[];
+}
+
+/** The folder the app's own modules are imported from (where `import app` works). */
+export interface ImportRoot {
+  /** Root-relative posix path: '.', 'src', 'backend'. */
+  path: string;
+  source: Source;
+  /** Why: 'src/ layout: package src/hello', "[tool.setuptools] package-dir maps '' to src". */
+  reason: string;
+}
+
+/** Why `pip install .` does (not) build the project into a wheel. */
+export interface InstallReason {
+  reason: string;
+  source?: Source;
+}
+
+/** A dependency group or extra, and whether the production image installs it. */
+export interface DependencyGroup {
+  name: string;
+  kind: 'extra' | 'group';
+  included: boolean;
+  /** Why it is (not) installed: 'looks like a production group', 'dev/test tooling', '--group'. */
+  reason: string;
+  source: Source;
 }
 
 export interface ProjectFile {
@@ -81,10 +121,18 @@ export interface Project {
   dependencies: Dependency[];
   index: IndexSettings;
   entry?: EntryCommand;
-  /** Whether the project itself is an installable package (pyproject with a build backend / setup.py). */
+  /** Other plausible entry commands, best first (the wizard offers them as choices). */
+  entryChoices: EntryCommand[];
+  /** Whether the project itself is an installable package (a declared build backend, or setup.py). */
   installable: boolean;
-  /** Top-level importable names of the app's own code (package dirs and modules at the root or in src/). */
+  /** Why it is (not) installable. */
+  installReason: InstallReason;
+  /** Where the app's own modules import from. */
+  importRoot: ImportRoot;
+  /** Top-level importable names of the app's own code (packages and modules in the import root). */
   appModules: string[];
+  /** Dependency groups and extras, with what the production image takes (`included`). */
+  groups: DependencyGroup[];
   /** Paths (relative) that a build context must include for local path deps. */
   localPaths: string[];
   /** Non-fatal observations shown to the user ("Pipfile.lock is older than Pipfile"). */

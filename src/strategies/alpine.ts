@@ -1,8 +1,9 @@
 import { alpineRuntimeLines, muslCaveats, muslReason } from './render/alpine-stages.js';
 import { apkTransient } from './render/apk.js';
+import { appCopy, tailLines } from './render/app-tail.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
-import { appCopy, bytecodeFlags, SYSTEM_SITE, tailLines } from './render/options.js';
+import { bytecodeFlags, SYSTEM_SITE } from './render/options.js';
 import { depsBlock, selfInstall } from './render/pip-install.js';
 import { trimCommands } from './render/trim.js';
 import type { Strategy } from './types.js';
@@ -70,10 +71,10 @@ export const alpine: Strategy = {
           lines: [
             ...alpineRuntimeLines(ctx),
             ...deps.lines,
-            ...tailLines(options, ctx.appModules, {
+            ...tailLines(ctx, {
               python: 'python3',
               copiedAll: deps.copiedAll,
-              afterCopy: ctx.plan.installSelf ? [selfInstall(selfBlock)] : [],
+              afterCopy: ctx.plan.self !== 'none' ? [selfInstall(selfBlock, true)] : [],
             }),
           ],
         },

@@ -1,10 +1,11 @@
 import { DISTROLESS_PYTHON } from './catalog.js';
 import { debianBuilderStages, resolveEntry } from './distroless.js';
+import { tailLines } from './render/app-tail.js';
 import { aptInstall } from './render/apt.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
 import { run } from './render/lines.js';
-import { APP_UID, runtimeEnv, tailLines } from './render/options.js';
+import { APP_UID, runtimeEnv } from './render/options.js';
 import type { Strategy } from './types.js';
 
 const VENV_PYTHON = '/opt/venv/bin/python';
@@ -109,7 +110,7 @@ export const closure: Strategy = {
             `COPY --from=closure-root ${ROOT}/ /`,
             runtimeEnv(options, ['PATH=/opt/venv/bin', 'SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt']),
             'WORKDIR /app',
-            ...tailLines(options, ctx.appModules, {
+            ...tailLines(ctx, {
               python: VENV_PYTHON,
               copiedAll: false,
               uid: APP_UID,

@@ -1,10 +1,11 @@
 import { DISTROLESS_PYTHON } from './catalog.js';
+import { tailLines } from './render/app-tail.js';
 import { aptInstall } from './render/apt.js';
 import { trimmedStage, venvBuilderStage } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
 import { type RenderContext, renderContext } from './render/context.js';
 import { run, type Stage, sortedUnique } from './render/lines.js';
-import { DISTROLESS_UID, runtimeEnv, tailLines } from './render/options.js';
+import { DISTROLESS_UID, runtimeEnv } from './render/options.js';
 import { builderTrim } from './render/trim.js';
 import type { Strategy } from './types.js';
 
@@ -139,7 +140,7 @@ export const distroless: Strategy = {
             runtimeEnv(options, ['PATH=/opt/venv/bin:$PATH', `LD_LIBRARY_PATH=${SYSLIB}`]),
             'WORKDIR /app',
             `COPY --from=${builder.venvFrom} /opt/venv /opt/venv`,
-            ...tailLines(options, ctx.appModules, {
+            ...tailLines(ctx, {
               python: VENV_PYTHON,
               copiedAll: false,
               uid: DISTROLESS_UID,

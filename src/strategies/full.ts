@@ -1,8 +1,9 @@
+import { appCopy, tailLines } from './render/app-tail.js';
 import { buildEnvLines } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
 import { run } from './render/lines.js';
-import { appCopy, debianUser, tailLines } from './render/options.js';
+import { debianUser } from './render/options.js';
 import { depsBlock, selfInstall } from './render/pip-install.js';
 import type { Strategy } from './types.js';
 
@@ -54,10 +55,11 @@ export const full: Strategy = {
             ...(options.nonRoot ? [run(debianUser())] : []),
             'WORKDIR /app',
             ...deps.lines,
-            ...tailLines(baseline, ctx.appModules, {
+            ...tailLines(ctx, {
+              options: baseline,
               python: 'python3',
               copiedAll: deps.copiedAll,
-              afterCopy: ctx.plan.installSelf ? [selfInstall(block)] : [],
+              afterCopy: ctx.plan.self !== 'none' ? [selfInstall(block, true)] : [],
             }),
           ],
         },

@@ -56,6 +56,7 @@ export function defaultOptions(
   return {
     python: project.python.version,
     entry: project.entry?.argv,
+    ...(project.entry?.port ? { port: project.entry.port } : {}),
     images,
     ...(project.index.indexUrl ? { indexUrl: project.index.indexUrl.value } : {}),
     extraIndexUrls: project.index.extraIndexUrls.map((u) => u.value),

@@ -1,10 +1,10 @@
 import { alpineRuntimeLines, muslCaveats, muslReason } from './render/alpine-stages.js';
 import { apkInstall } from './render/apk.js';
+import { tailLines } from './render/app-tail.js';
 import { trimmedStage, venvBuilderStage } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
 import { sortedUnique } from './render/lines.js';
-import { tailLines } from './render/options.js';
 import { builderTrim } from './render/trim.js';
 import type { Strategy } from './types.js';
 
@@ -62,7 +62,7 @@ export const multistageAlpine: Strategy = {
             ...alpineRuntimeLines(ctx),
             `COPY --from=${options.trim ? 'alpine-trimmed' : 'alpine-builder'} /opt/venv /opt/venv`,
             'ENV PATH=/opt/venv/bin:$PATH',
-            ...tailLines(options, ctx.appModules, { python: '/opt/venv/bin/python', copiedAll: false }),
+            ...tailLines(ctx, { python: '/opt/venv/bin/python', copiedAll: false }),
           ],
         },
       ],

@@ -1,7 +1,8 @@
+import { tailLines } from './render/app-tail.js';
 import { buildEnvStage, slimRuntimeLines, trimmedStage } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
-import { bytecodeFlags, tailLines } from './render/options.js';
+import { bytecodeFlags } from './render/options.js';
 import { depsBlock, selfInstall } from './render/pip-install.js';
 import { builderTrim } from './render/trim.js';
 import type { Strategy } from './types.js';
@@ -61,7 +62,7 @@ export const multistageUser: Strategy = {
             'WORKDIR /app',
             ENV_LINE,
             ...deps.lines,
-            ...(ctx.plan.installSelf ? ['COPY . .', selfInstall(block)] : []),
+            ...(ctx.plan.self !== 'none' ? ['COPY . .', selfInstall(block)] : []),
           ],
         },
         ...trimmed,
@@ -73,7 +74,7 @@ export const multistageUser: Strategy = {
             `COPY --from=${options.trim ? 'user-trimmed' : 'user-builder'} ${USERBASE} ${USERBASE}`,
             '# Without these, scripts are not on PATH and a non-root user would look in its own ~/.local.',
             ENV_LINE,
-            ...tailLines(options, ctx.appModules, { python: 'python3', copiedAll: false }),
+            ...tailLines(ctx, { python: 'python3', copiedAll: false }),
           ],
         },
       ],

@@ -1,7 +1,7 @@
+import { tailLines } from './render/app-tail.js';
 import { buildEnvStage, slimRuntimeLines, trimmedStage, venvBuilderStage } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
-import { tailLines } from './render/options.js';
 import { builderTrim } from './render/trim.js';
 import type { Strategy } from './types.js';
 
@@ -65,7 +65,7 @@ export const multistageVenv: Strategy = {
             `COPY --from=${source} /opt/venv /opt/venv`,
             '# The venv first on PATH: python, pip-installed scripts (gunicorn...) resolve to it.',
             'ENV PATH=/opt/venv/bin:$PATH',
-            ...tailLines(options, ctx.appModules, { python: '/opt/venv/bin/python', copiedAll: false }),
+            ...tailLines(ctx, { python: '/opt/venv/bin/python', copiedAll: false }),
           ],
         },
       ],

@@ -1,8 +1,9 @@
+import { tailLines } from './render/app-tail.js';
 import { buildEnvStage, slimRuntimeLines } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
 import { run, type Stage } from './render/lines.js';
-import { bytecodeFlags, SYSTEM_SITE, tailLines } from './render/options.js';
+import { bytecodeFlags, SYSTEM_SITE } from './render/options.js';
 import { depsBlock, indexArgLines, pipCommand, pipMounts } from './render/pip-install.js';
 import { trimCommands } from './render/trim.js';
 import type { Strategy } from './types.js';
@@ -37,7 +38,7 @@ export const multistageWheels: Strategy = {
         lines: ['WORKDIR /app', ...deps.lines],
       },
     ];
-    if (plan.installSelf) {
+    if (plan.self !== 'none') {
       stages.push({
         comment: [
           'app-wheel: the project itself as a wheel; its own stage so code edits leave /wheels cached.',
@@ -49,7 +50,15 @@ export const multistageWheels: Strategy = {
           ...indexArgLines(options),
           'COPY . .',
           run(
-            [pipCommand('python3', 'wheel', options, ['--no-deps', '--wheel-dir', '/app-wheel'], ['.'])],
+            [
+              pipCommand(
+                'python3',
+                'wheel',
+                options,
+                [...(plan.self === 'no-deps' ? ['--no-deps'] : []), '--wheel-dir', '/app-wheel'],
+                ['.'],
+              ),
+            ],
             pipMounts(options),
           ),
         ],
@@ -102,10 +111,13 @@ export const multistageWheels: Strategy = {
           lines: [
             ...slimRuntimeLines(ctx),
             ...(hasWheels ? [install('/wheels', [], trim)] : []),
-            ...tailLines(options, ctx.appModules, {
+            ...tailLines(ctx, {
               python: 'python3',
               copiedAll: false,
-              afterCopy: plan.installSelf ? [install('/app-wheel', ['--no-deps'], [])] : [],
+              afterCopy:
+                plan.self !== 'none'
+                  ? [install('/app-wheel', plan.self === 'no-deps' ? ['--no-deps'] : [], [])]
+                  : [],
             }),
           ],
         },

@@ -1,9 +1,10 @@
+import { appCopy, tailLines } from './render/app-tail.js';
 import { aptTransient } from './render/apt.js';
 import { slimRuntimeLines } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
 import { namesVerb } from './render/lines.js';
-import { appCopy, bytecodeFlags, SYSTEM_SITE, tailLines } from './render/options.js';
+import { bytecodeFlags, SYSTEM_SITE } from './render/options.js';
 import { depsBlock, selfInstall } from './render/pip-install.js';
 import { trimCommands } from './render/trim.js';
 import type { Strategy } from './types.js';
@@ -74,10 +75,10 @@ export const slim: Strategy = {
           lines: [
             ...slimRuntimeLines(ctx),
             ...deps.lines,
-            ...tailLines(options, ctx.appModules, {
+            ...tailLines(ctx, {
               python: 'python3',
               copiedAll: deps.copiedAll,
-              afterCopy: ctx.plan.installSelf ? [selfInstall(selfBlock)] : [],
+              afterCopy: ctx.plan.self !== 'none' ? [selfInstall(selfBlock, true)] : [],
             }),
           ],
         },

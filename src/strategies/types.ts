@@ -24,7 +24,10 @@ export interface BaseImage {
 /** Answers the user gives (or flags give, or the analysis prefilled). */
 export interface Options {
   python: string;
+  /** The command the container runs (it may name $PORT); undefined: none found or given. */
   entry: string[] | undefined;
+  /** The port the entry listens on: ENV PORT and EXPOSE. Undefined: not a network server. */
+  port?: number;
   images: Record<Role, BaseImage>;
   indexUrl?: string;
   extraIndexUrls: string[];

@@ -3,7 +3,7 @@ import { findAppModules } from '../../src/project/app-modules.js';
 import { tempProject } from './temp-project.js';
 
 describe('findAppModules', () => {
-  it('packages and modules at the root and in src/, without tooling, tests, venvs or hidden dirs', async () => {
+  it('packages and modules of the import root, without tooling, tests, venvs or hidden dirs', async () => {
     const root = await tempProject({
       'app.py': '',
       'setup.py': '',
@@ -21,6 +21,7 @@ describe('findAppModules', () => {
       'src/libthing/__init__.py': '',
       'src/extra.py': '',
     });
-    expect(await findAppModules(root)).toEqual(['app', 'core', 'extra', 'helpers', 'libthing']);
+    expect(await findAppModules(root)).toEqual(['app', 'core', 'helpers']);
+    expect(await findAppModules(root, 'src')).toEqual(['extra', 'libthing']);
   });
 });

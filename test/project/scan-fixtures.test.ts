@@ -41,11 +41,18 @@ describe('scanProject on the fixture projects', () => {
   it('flask-gunicorn: gunicorn serves the Flask app', async () => {
     const p = await scan('flask-gunicorn');
     expect(deps(p)).toEqual(['flask==1.1.1', 'gunicorn==20.1.0']);
+    // gunicorn binds 0.0.0.0:$PORT itself when PORT is set: the image sets it, no --bind needed.
     expect(p.entry).toEqual({
-      argv: ['gunicorn', 'app:app', '--bind', '0.0.0.0:8000'],
-      command: 'gunicorn app:app --bind 0.0.0.0:8000',
+      argv: ['gunicorn', 'app:app'],
+      command: 'gunicorn app:app',
       source: { file: 'app.py', line: 3 },
-      reason: 'WSGI app in app.py and gunicorn in the dependencies',
+      reason: 'Flask app app in app.py:3 and gunicorn (requirements.txt:2) in the dependencies',
+      port: 8000,
+      guessed: true,
+    });
+    expect(p.importRoot).toMatchObject({
+      path: '.',
+      reason: 'flat layout: the app imports from the project root',
     });
   });
 
@@ -57,8 +64,12 @@ describe('scanProject on the fixture projects', () => {
   it('django-psycopg2: gunicorn mysite.wsgi', async () => {
     const p = await scan('django-psycopg2');
     expect(deps(p)).toEqual(['django==4.2.11', 'psycopg2==2.9.9', 'gunicorn==21.2.0']);
-    expect(p.entry?.argv).toEqual(['gunicorn', 'mysite.wsgi', '--bind', '0.0.0.0:8000']);
+    expect(p.entry?.argv).toEqual(['gunicorn', 'mysite.wsgi']);
     expect(p.entry?.source).toEqual({ file: 'manage.py', line: 9 });
+    expect(p.entry?.reason).toBe(
+      'Django project mysite (manage.py) with gunicorn (requirements.txt:3): mysite.wsgi',
+    );
+    expect(p.importRoot).toMatchObject({ path: '.', reason: 'Django project: manage.py at the root' });
     expect(p.appModules).toEqual(['mysite']);
   });
 
@@ -96,7 +107,11 @@ describe('scanProject on the fixture projects', () => {
       locked: { version: '0.110.1', source: { file: 'poetry.lock', line: 4 } },
     });
     expect(p.dependencies.find((d) => d.name === 'mypy')?.group).toBe('dev');
-    expect(p.entry?.argv).toEqual(['orders']);
+    // The FastAPI app under uvicorn honours $PORT; the `orders` script (port 8000 in code) is a choice.
+    expect(p.entry?.argv).toEqual(['uvicorn', 'poetry_app.main:app', '--host', '0.0.0.0', '--port', '$PORT']);
+    expect(p.entryChoices.map((e) => e.command)).toContain('orders');
+    expect(p.installable).toBe(true);
+    expect(p.installReason.reason).toBe('[build-system] names the build backend poetry.core.masonry.api');
     expect(p.files.map((f) => f.kind)).toEqual(['pyproject', 'poetry-lock']);
   });
 
@@ -120,7 +135,8 @@ describe('scanProject on the fixture projects', () => {
       'ruff>=0.5 (lint)',
     ]);
     expect(p.dependencies[0]?.locked).toEqual({ version: '0.111.1', source: { file: 'uv.lock', line: 14 } });
-    expect(p.entry?.argv).toEqual(['uvicorn', 'main:app', '--host', '0.0.0.0', '--port', '8000']);
+    expect(p.entry?.argv).toEqual(['uvicorn', 'main:app', '--host', '0.0.0.0', '--port', '$PORT']);
+    expect(p.entry?.command).toBe('uvicorn main:app --host 0.0.0.0 --port $PORT');
     expect(p.installable).toBe(false);
   });
 
@@ -135,8 +151,26 @@ describe('scanProject on the fixture projects', () => {
     ]);
   });
 
+  it('e2e-writeup: the write-up layout, a Flask app in src/server.py', async () => {
+    const p = await scan('e2e-writeup');
+    expect(p.importRoot).toEqual({
+      path: 'src',
+      source: { file: 'src/server.py' },
+      reason: "src/ holds the app's modules (src/server.py), imported from src/",
+    });
+    expect(p.appModules).toEqual(['server']);
+    expect(p.entry).toMatchObject({
+      argv: ['gunicorn', 'server:server'],
+      cwd: 'src',
+      port: 8000,
+      source: { file: 'src/server.py', line: 3 },
+    });
+    // The development server of its __main__ block is a choice too, below gunicorn.
+    expect(p.entryChoices.map((e) => e.command)).toEqual(['gunicorn server:server', 'python server.py']);
+  });
+
   it.each([
-    ['e2e-pure', ['flask>=3.0', 'gunicorn>=22.0'], ['gunicorn', 'app:app', '--bind', '0.0.0.0:8000']],
+    ['e2e-pure', ['flask>=3.0', 'gunicorn>=22.0'], ['gunicorn', 'app:app']],
     ['e2e-cext', ['cfastsum==0.1.0'], ['python', 'app.py']],
     ['e2e-libpq', ['pqversion==0.1.0'], ['python', 'app.py']],
   ])('%s', async (name, want, argv) => {

@@ -98,6 +98,72 @@ describe('what gets copied and installed', () => {
   });
 });
 
+describe('where the app lives in each runtime', () => {
+  const srcRoot = {
+    path: 'src',
+    source: { file: 'src/server.py' },
+    reason: "src/ holds the app's modules (src/server.py), imported from src/",
+  };
+
+  it('a src/ folder of modules: the project is copied, src/ on PYTHONPATH, the command runs in src/', () => {
+    const p: Project = {
+      ...flaskProject,
+      importRoot: srcRoot,
+      appModules: ['server'],
+      entry: {
+        argv: ['gunicorn', 'server:server'],
+        command: 'gunicorn server:server',
+        source: { file: 'src/server.py', line: 3 },
+        cwd: 'src',
+        port: 8000,
+      },
+    };
+    for (const c of planCandidates(inputFor(p, flaskVerdicts))) {
+      const last = keywords(c);
+      expect(c.workdir, c.id).toBe('/app/src');
+      expect(last, c.id).toEqual(expect.arrayContaining(['ENV PYTHONPATH=/app/src', 'WORKDIR /app/src']));
+      expect(last.indexOf('WORKDIR /app/src'), c.id).toBeGreaterThan(
+        last.findIndex((l) => /^COPY (--chown=\S+ )?\. \.$/.test(l)),
+      );
+    }
+  });
+
+  it('an installed project ships its wheel only: no source tree in the runtime, the single stages build it from a mount', () => {
+    const p: Project = { ...poetryProject, importRoot: { ...srcRoot, reason: 'src/ layout' } };
+    for (const c of planCandidates(inputFor(p, poetryVerdicts))) {
+      const last = keywords(c);
+      expect(
+        last.filter((l) => /^COPY (--chown=\S+ )?\. \.$/.test(l)),
+        c.id,
+      ).toEqual([]);
+      expect(c.workdir, c.id).toBe('/app');
+      expect(
+        last.some((l) => l.startsWith('ENV PYTHONPATH')),
+        c.id,
+      ).toBe(false);
+    }
+    for (const id of ['full', 'slim', 'alpine'] as const) {
+      expect(byId(planCandidates(inputFor(p, poetryVerdicts)), id).dockerfile, id).toMatch(
+        /RUN --mount=type=bind,target=\/tmp\/project,rw[\s\S]*?python3 -m pip install [^\n]*--no-deps[^\n]* \/tmp\/project/,
+      );
+    }
+  });
+
+  it('an installed project copies the files its command names, nothing else', () => {
+    const p: Project = {
+      ...poetryProject,
+      entry: {
+        argv: ['gunicorn', '-c', 'gunicorn.conf.py', 'poetry_app.wsgi'],
+        command: '',
+        source: { file: 'Procfile', line: 1 },
+        files: ['gunicorn.conf.py'],
+      },
+    };
+    const venv = keywords(byId(planCandidates(inputFor(p, poetryVerdicts)), 'multistage-venv'));
+    expect(venv).toContain('COPY --chown=10001:10001 gunicorn.conf.py ./');
+  });
+});
+
 describe('options', () => {
   it("bytecode 'compile': pip compiles, the app is compiled once (exec form), no PYTHONDONTWRITEBYTECODE", () => {
     for (const c of plan(flaskProject, { bytecode: 'compile' })) {
@@ -152,12 +218,15 @@ describe('options', () => {
     );
   });
 
-  it('no entry: a guess from the app module, said so', () => {
+  it("no entry: not the base image's python, but a command that says what is missing", () => {
     const p: Project = { ...flaskProject, entry: undefined };
-    const slim = byId(plan(p), 'slim').dockerfile;
-    expect(slim).toContain('# No entry command found');
-    expect(slim).toContain('CMD ["python", "-m", "app"]');
-    expect(byId(plan({ ...p, appModules: [] }), 'slim').dockerfile).toContain('CMD ["python"]');
+    for (const c of plan(p, { entry: undefined })) {
+      expect(c.dockerfile, c.id).toContain('# No entry command found');
+      expect(c.dockerfile, c.id).toMatch(
+        /(CMD|ENTRYPOINT) \["[^"]*python", "-c", "raise SystemExit\('slim-py found no entry command/,
+      );
+      expect(c.dockerfile, c.id).not.toMatch(/^(CMD|ENTRYPOINT) \["python3?"\]$/m);
+    }
   });
 
   it('distroless resolves the entry to the venv (no PATH lookup surprises), others keep it', () => {
@@ -168,12 +237,30 @@ describe('options', () => {
     expect(byId(cs, 'slim').dockerfile).toContain('CMD ["gunicorn", "app:app", "--bind", "0.0.0.0:8000"]');
   });
 
-  it('$PORT in the entry: exec form keeps it literal, and the Dockerfile says so', () => {
-    const slim = byId(
-      plan(flaskProject, { entry: ['gunicorn', 'app:app', '--bind', '0.0.0.0:$PORT'] }),
-      'slim',
+  it('$PORT in the entry: expanded at start by one line of Python, no shell needed (distroless too)', () => {
+    const cs = plan(flaskProject, {
+      entry: ['uvicorn', 'app:app', '--host', '0.0.0.0', '--port', '$PORT'],
+      port: 8000,
+    });
+    const wrapper =
+      'import os, sys; argv = [os.path.expandvars(a) for a in sys.argv[1:]]; os.execvp(argv[0], argv)';
+    expect(byId(cs, 'slim').dockerfile).toContain(
+      `CMD ["python", "-c", "${wrapper}", "uvicorn", "app:app", "--host", "0.0.0.0", "--port", "$PORT"]`,
     );
-    expect(slim.dockerfile).toContain('# Exec form does not expand $VARIABLES');
+    expect(byId(cs, 'distroless').dockerfile).toContain(
+      `ENTRYPOINT ["/opt/venv/bin/python", "-c", "${wrapper}", "/opt/venv/bin/uvicorn", "app:app", "--host", "0.0.0.0", "--port", "$PORT"]`,
+    );
+    for (const c of cs) {
+      const last = keywords(c);
+      expect(last, c.id).toEqual(expect.arrayContaining(['ENV PORT=8000', 'EXPOSE 8000']));
+    }
+  });
+
+  it('gunicorn without --bind: PORT set, no wrapper (gunicorn binds 0.0.0.0:$PORT itself)', () => {
+    const slim = byId(plan(flaskProject, { entry: ['gunicorn', 'app:app'], port: 8000 }), 'slim').dockerfile;
+    expect(slim).toContain('ENV PORT=8000\nEXPOSE 8000');
+    expect(slim).toContain('# gunicorn binds 0.0.0.0:$PORT by itself when PORT is set');
+    expect(slim).toContain('CMD ["gunicorn", "app:app"]');
   });
 
   it('the baseline ignores trim and bytecode', () => {

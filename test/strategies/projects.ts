@@ -35,6 +35,8 @@ function verdict(
 }
 
 const noIndex = { extraIndexUrls: [], findLinks: [] };
+const flat = { path: '.', source: { file: '.' }, reason: 'flat layout' };
+const notInstallable = { reason: 'no [build-system] and no setup.py' };
 
 /** The seeds' Flask 1.1.1 + gunicorn 20.1.0, pure Python, on Python 3.12. */
 export const flaskProject: Project = {
@@ -56,7 +58,11 @@ export const flaskProject: Project = {
     command: 'gunicorn app:app --bind 0.0.0.0:8000',
     source: { file: 'Procfile', line: 1 },
   },
+  entryChoices: [],
   installable: false,
+  installReason: notInstallable,
+  importRoot: flat,
+  groups: [],
   appModules: ['app'],
   localPaths: [],
   warnings: [],
@@ -95,7 +101,11 @@ export const pgProject: Project = {
     command: 'python -m pgapp',
     source: { file: 'pgapp/__main__.py' },
   },
+  entryChoices: [],
   installable: false,
+  installReason: notInstallable,
+  importRoot: flat,
+  groups: [],
   appModules: ['pgapp'],
   localPaths: ['vendor/pgfast'],
   warnings: [],
@@ -133,7 +143,11 @@ export const poetryProject: Project = {
     ...noIndex,
     indexUrl: { value: 'http://127.0.0.1:8080/simple', source: { file: 'pyproject.toml', line: 20 } },
   },
+  entryChoices: [],
   installable: true,
+  installReason: { reason: '[build-system] names the build backend poetry.core.masonry.api' },
+  importRoot: flat,
+  groups: [],
   appModules: ['poetry_app'],
   localPaths: [],
   warnings: [],

@@ -74,7 +74,7 @@ export function venvBuilderStage(ctx: RenderContext, b: VenvBuilder): Stage {
     copyAll: 'COPY . .',
   };
   const deps = depsBlock(block);
-  const self = ctx.plan.installSelf ? ['COPY . .', selfInstall(block)] : [];
+  const self = ctx.plan.self !== 'none' ? ['COPY . .', selfInstall(block)] : [];
   return {
     comment: b.comment,
     name: b.name,

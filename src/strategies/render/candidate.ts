@@ -1,4 +1,5 @@
 import type { Candidate, StrategyId, Tradeoffs } from '../types.js';
+import { appWorkdir } from './app-tail.js';
 import type { RenderContext } from './context.js';
 import { repositoryName } from './escape.js';
 import { renderDockerfile, type Stage, unique } from './lines.js';
@@ -46,7 +47,7 @@ export function makeCandidate(ctx: RenderContext, p: CandidateParts): Candidate 
     dockerfile: renderDockerfile(header(ctx, p, needsBuildKit), p.stages),
     bases: unique(p.stages.map((s) => s.from).filter((f) => !names.has(f))),
     python: p.python,
-    workdir: '/app',
+    workdir: appWorkdir(ctx),
   };
   if (args) c.buildArgs = args;
   if (needsBuildKit) c.needsBuildKit = true;

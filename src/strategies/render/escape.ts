@@ -176,3 +176,38 @@ export function argLine(name: string, value?: string): string {
   refuseControl(`the default of ${name}`, value);
   return `ARG ${name}=${lexerEscape(value).replace(/\s/g, (c) => `\\${c}`)}`;
 }
+
+/**
+ * `ENV NAME=value ...`: checked names, values escaped for Docker's lexer with whitespace kept
+ * (`$` would expand an earlier variable). Literal `$NAME` references of our own (PATH=/x:$PATH)
+ * are passed as `raw` and never come from a project.
+ */
+export function envLine(pairs: readonly (readonly [string, string])[]): string {
+  const words = pairs.map(([name, value]) => {
+    if (!isBuildArgName(name))
+      refuse(
+        'the variable name',
+        name,
+        'is not a name',
+        'use letters, digits and _, not starting with a digit',
+      );
+    refuseControl(`the value of ${name}`, value);
+    return `${name}=${lexerEscape(value).replace(/\s/g, (c) => `\\${c}`)}`;
+  });
+  return `ENV ${words.join(' ')}`;
+}
+
+/** `WORKDIR path`: absolute, escaped for Docker's lexer (it expands `$`). */
+export function workdirLine(path: string): string {
+  refuseControl('the working folder', path);
+  if (!path.startsWith('/'))
+    refuse('the working folder', path, 'is not absolute', 'give an absolute path in the image');
+  return `WORKDIR ${lexerEscape(path)}`;
+}
+
+/** `EXPOSE port`: a TCP port number. */
+export function exposeLine(port: number): string {
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    refuse('the port', String(port), 'is not a TCP port', 'give a port between 1 and 65535');
+  return `EXPOSE ${port}`;
+}

@@ -10,8 +10,12 @@ export interface InstallPlan {
   copyAllFirst: boolean;
   /** pip arguments naming what to install (already shell-quoted); empty: nothing to install. */
   args: string[];
-  /** Install the project itself (`pip install --no-deps .`) after COPY . . — its deps are in `args`. */
-  installSelf: boolean;
+  /**
+   * The project itself, built into a wheel: after its dependencies (`no-deps`: they are in
+   * `args`), or with them read from its own metadata (`with-deps`: setup.py only). Its source
+   * tree never ships. 'none': not installable, or the requirements install it themselves.
+   */
+  self: 'none' | 'no-deps' | 'with-deps';
   /** A VCS requirement: the builder needs git. */
   needsGit: boolean;
   /** Normalised names of what gets installed (main dependencies, not optional groups). */
@@ -72,7 +76,7 @@ export function installPlan(project: Project): InstallPlan {
       copyFirst: copyAllFirst ? [] : [...files, ...localDirs],
       copyAllFirst,
       args: ['-r', shellWord(reqFile, 'the requirements path')],
-      installSelf: false,
+      self: project.installable && !copyAllFirst ? 'no-deps' : 'none',
       needsGit,
       names,
       from: reqFile,
@@ -86,31 +90,20 @@ export function installPlan(project: Project): InstallPlan {
       copyFirst: copyAllFirst ? [] : localDirs,
       copyAllFirst,
       args: main.flatMap(requirementArgs),
-      installSelf: project.installable,
+      self: project.installable && !copyAllFirst ? 'no-deps' : 'none',
       needsGit,
       names,
       from: `${manifest}${lock}`,
-    };
-  }
-  if (project.installable) {
-    // Nothing listed up front (e.g. setup.py only): pip reads the metadata from the project itself.
-    return {
-      copyFirst: [],
-      copyAllFirst: true,
-      args: ['.'],
-      installSelf: false,
-      needsGit,
-      names,
-      from: manifest,
     };
   }
   return {
     copyFirst: [],
     copyAllFirst: false,
     args: [],
-    installSelf: false,
+    // Nothing listed up front (e.g. setup.py only): pip reads the metadata from the project itself.
+    self: project.installable ? 'with-deps' : 'none',
     needsGit,
     names,
-    from: 'no dependencies',
+    from: project.installable ? manifest : 'no dependencies',
   };
 }

@@ -107,11 +107,21 @@ export function depsBlock(b: DepsBlock): { lines: string[]; copiedAll: boolean }
   return { lines, copiedAll: plan.copyAllFirst };
 }
 
-/** The project itself, after its code is copied; its dependencies are already installed. */
-export function selfInstall(b: DepsBlock): string {
+/** Where a single-stage build sees the project: a bind mount of the context, for one RUN only. */
+export const PROJECT_MOUNT = '/tmp/project';
+
+/**
+ * The project itself built into a wheel and installed (pip builds the wheel, then installs it).
+ * In a builder it follows `COPY . .`; in a single stage (`mounted`) the build context is lent
+ * to this RUN by a read-write bind mount (writes are thrown away), so no layer holds the source.
+ */
+export function selfInstall(b: DepsBlock, mounted = false): string {
   const around = b.around ?? ((pip: string[]) => pip);
-  return run(
-    around([pipCommand(b.python, b.verb, b.options, ['--no-deps', ...b.flags], ['.'])]),
-    pipMounts(b.options),
-  );
+  const noDeps = b.plan.self === 'no-deps' ? ['--no-deps'] : [];
+  const target = mounted ? PROJECT_MOUNT : '.';
+  const mounts = mounted ? [`type=bind,target=${PROJECT_MOUNT},rw`] : [];
+  return run(around([pipCommand(b.python, b.verb, b.options, [...noDeps, ...b.flags], [target])]), [
+    ...mounts,
+    ...pipMounts(b.options),
+  ]);
 }
