@@ -1,6 +1,6 @@
 import { floorRowLine, floorSummary } from './floor-lines.js';
 import type { Leaderboard } from './leaderboard.js';
-import { clip, mb, seconds, times } from './units.js';
+import { clip, fact, mb, seconds, times } from './units.js';
 
 /** The leaderboard as a plain-text table (headless `race`, markdown report reuses the rows). */
 export function leaderboardText(board: Leaderboard): string {
@@ -10,7 +10,7 @@ export function leaderboardText(board: Leaderboard): string {
   );
   for (const r of board.rows) {
     out.push(
-      `${String(r.rank).padEnd(3)}${r.id.padEnd(19)}${mb(r.sizeBytes).padStart(10)}${mb(r.compressedBytes).padStart(12)}${times(r.timesSmaller).padStart(9)}${String(r.layerCount || '-').padStart(8)}${seconds(r.buildSeconds).padStart(9)}  ${r.passed ? 'ok   ' : 'FAIL '}  ${r.nonRoot ? 'user' : 'root'}  ${r.hasShell ? 'yes' : 'no'}`,
+      `${String(r.rank).padEnd(3)}${r.id.padEnd(19)}${mb(r.sizeBytes).padStart(10)}${mb(r.compressedBytes).padStart(12)}${times(r.timesSmaller).padStart(9)}${String(r.layerCount || '-').padStart(8)}${seconds(r.buildSeconds).padStart(9)}  ${r.passed ? 'ok   ' : 'FAIL '}  ${fact(r.nonRoot, 'user', 'root')}  ${fact(r.hasShell, 'yes', 'no')}`,
     );
     if (r.reason) out.push(`     ✗ ${clip(r.reason, 100)}`);
     if (r.result.repairedWith) {

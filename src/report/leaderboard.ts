@@ -13,8 +13,12 @@ export interface Row {
   timesSmaller?: number;
   layerCount: number;
   buildSeconds: number;
-  nonRoot: boolean;
-  hasShell: boolean;
+  /** Undefined when never measured: no image was built or inspected. */
+  nonRoot?: boolean;
+  /** Undefined when never measured: the image's files were never read. */
+  hasShell?: boolean;
+  /** Whether the smoke test ran (a failed build never got there). */
+  smoked: boolean;
   /** The three largest layers, largest first: where the bytes went. */
   largestLayers: LayerInfo[];
   /** Why it failed or was disqualified (failing import, missing library, build error). */
@@ -51,6 +55,22 @@ export function floorInput(r: Result): FloorInput | undefined {
 
 export const BASELINE: StrategyId = 'full';
 
+/**
+ * What a result holds for real. A failed candidate keeps the empty values of the stages it never
+ * reached (user '', no shell): those are unknown, not "root" and "no shell".
+ */
+export function measured(r: Result): { image: boolean; files: boolean; smoke: boolean } {
+  const image = r.sizeBytes > 0;
+  const done = r.failedAt === undefined || r.failedAt === 'smoke';
+  // An audit failure after the smoke test (missing libraries) read the files and ran the smoke.
+  const audited = r.failedAt === 'audit' && r.missingLibraries.length > 0;
+  return {
+    image,
+    files: image && (done || audited || r.footprint !== undefined),
+    smoke: image && (done || audited),
+  };
+}
+
 export function passed(r: Result): boolean {
   return !r.error && r.smoke.ok && r.missingLibraries.length === 0 && r.sizeBytes > 0;
 }
@@ -78,6 +98,7 @@ export function rank(results: Result[]): Leaderboard {
   const floor = computeFloor([...inputs.values()]);
   const rows = [...ok, ...bad].map((r, i): Row => {
     const isOk = passed(r);
+    const m = measured(r);
     return {
       rank: i + 1,
       id: r.id,
@@ -87,8 +108,11 @@ export function rank(results: Result[]): Leaderboard {
       ...(base && isOk ? { timesSmaller: base.sizeBytes / r.sizeBytes } : {}),
       layerCount: r.layerCount,
       buildSeconds: r.buildSeconds,
-      nonRoot: r.user !== '' && r.user !== 'root' && r.user !== '0' && !r.user.startsWith('0:'),
-      hasShell: r.hasShell,
+      ...(m.image
+        ? { nonRoot: r.user !== '' && r.user !== 'root' && r.user !== '0' && !r.user.startsWith('0:') }
+        : {}),
+      ...(m.files ? { hasShell: r.hasShell } : {}),
+      smoked: m.smoke,
       largestLayers: [...r.layers].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 3),
       ...(isOk ? {} : { reason: failureReason(r) }),
       ...(floor && r.sizeBytes > 0 ? { timesFloor: r.sizeBytes / floor.bytes } : {}),

@@ -1,7 +1,7 @@
 import type { Candidate } from '../strategies/types.js';
 import { floorRowLine, floorSummary } from './floor-lines.js';
 import type { Leaderboard } from './leaderboard.js';
-import { clip, mb, seconds, times } from './units.js';
+import { clip, fact, mb, seconds, times } from './units.js';
 
 /** The markdown report written beside the Dockerfile: the leaderboard and why each is its size. */
 export function markdownReport(projectName: string, board: Leaderboard, candidates: Candidate[]): string {
@@ -17,7 +17,7 @@ export function markdownReport(projectName: string, board: Leaderboard, candidat
   );
   for (const r of board.rows) {
     out.push(
-      `| ${r.rank} | ${r.id} | ${mb(r.sizeBytes)} | ${mb(r.compressedBytes)} | ${times(r.timesSmaller)} | ${r.layerCount || '-'} | ${seconds(r.buildSeconds)} | ${r.passed ? '✓' : `✗ ${clip(r.reason ?? '', 80).replaceAll('|', '\\|')}`} | ${r.nonRoot ? 'yes' : 'no'} | ${r.hasShell ? 'yes' : 'no'} |`,
+      `| ${r.rank} | ${r.id} | ${mb(r.sizeBytes)} | ${mb(r.compressedBytes)} | ${times(r.timesSmaller)} | ${r.layerCount || '-'} | ${seconds(r.buildSeconds)} | ${r.passed ? '✓' : `✗ ${clip(r.reason ?? '', 80).replaceAll('|', '\\|')}`} | ${fact(r.nonRoot, 'yes', 'no')} | ${fact(r.hasShell, 'yes', 'no')} |`,
     );
   }
   if (board.floor) {

@@ -13,6 +13,11 @@ export function seconds(s: number): string {
   return s <= 0 ? '-' : `${s.toFixed(s >= 100 ? 0 : 1)} s`;
 }
 
+/** A fact that a failed candidate may never have had measured: 'unknown' then, never a guess. */
+export function fact(v: boolean | undefined, yes: string, no: string): string {
+  return v === undefined ? 'unknown' : v ? yes : no;
+}
+
 /** A long instruction shortened for a table cell. */
 export function clip(s: string, width: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();

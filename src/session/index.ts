@@ -8,7 +8,7 @@ export { describeError, type ErrorReport, formatSource } from '../errors.js';
 export { EXIT, type ExitCode } from '../exit-codes.js';
 export { redactUrl } from '../redact.js';
 export { engineLine } from '../report/engine-line.js';
-export { clip, mb, seconds, times } from '../report/units.js';
+export { clip, fact, mb, seconds, times } from '../report/units.js';
 export { splitCommand } from '../shell-words.js';
 export { repositoryName } from '../strategies/render/escape.js';
 export {

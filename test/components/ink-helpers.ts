@@ -7,6 +7,8 @@ export const KEY = {
   escape: '\u001B',
   up: '\u001B[A',
   down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
   space: ' ',
   ctrlC: '\u0003',
   backspace: '\u007F',

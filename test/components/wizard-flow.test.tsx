@@ -159,7 +159,8 @@ describe('the whole wizard on a replayed race', () => {
     await press(w.stdin, KEY.enter);
     // distroless failed for want of libpq-fe.h, was raced again with libpq-dev and won.
     await frameWith(w.lastFrame, '7/8 Leaderboard', 20_000);
-    await press(w.stdin, 'w');
+    // A hurried user: Enter on every step, the leaderboard's included, writes the winner.
+    await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, 'Write distroless');
     await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, 'Next:');
@@ -168,6 +169,8 @@ describe('the whole wizard on a replayed race', () => {
     const reported = report.candidates.find((c: { id: string }) => c.id === 'distroless').dockerfile;
     expect(reported).toContain('libpq-dev');
     expect(written.endsWith(reported)).toBe(true);
+    await press(w.stdin, KEY.enter);
+    await until(() => expect(w.code()).toBe(0));
   });
 
   it('stops cleanly on q y mid-race and says what it removed (exit 130)', async () => {
@@ -319,7 +322,7 @@ describe('at 60 columns', () => {
     }
     for (const line of board.split('\n').filter((l) => /^[✓✗↻] /.test(l)))
       expect(line).toMatch(/MB|failed|missing/);
-    await press(r.stdin, KEY.enter);
+    await press(r.stdin, 'd');
     await frameWith(r.lastFrame, 'Layers of');
     await press(r.stdin, KEY.escape, 'w');
     await frameWith(r.lastFrame, 'Enter write');

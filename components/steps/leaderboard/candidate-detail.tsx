@@ -33,7 +33,7 @@ function detailLines(
   return out;
 }
 
-/** Enter on a leaderboard row: layer breakdown and Dockerfile, scrolled with ↑↓ / PgUp PgDn. */
+/** → or `d` on a leaderboard row: layer breakdown and Dockerfile, scrolled with ↑↓ / PgUp PgDn; Enter writes it. */
 export function CandidateDetail({ row, candidate, width, height, onClose }: CandidateDetailProps) {
   const lines = detailLines(row, candidate);
   const page = Math.max(5, height - 4);
@@ -44,7 +44,7 @@ export function CandidateDetail({ row, candidate, width, height, onClose }: Cand
     else if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));
     else if (key.pageDown || input === ' ') setTop((t) => Math.min(maxTop, t + page));
     else if (key.pageUp) setTop((t) => Math.max(0, t - page));
-    else if (key.escape || key.return) onClose();
+    else if (key.escape || key.leftArrow) onClose();
   });
   const maxLayer = Math.max(...row.result.layers.map((l) => l.sizeBytes), 1);
   const bar = width >= 80 ? 16 : 8;
@@ -66,8 +66,8 @@ export function CandidateDetail({ row, candidate, width, height, onClose }: Cand
       <KeyHints
         hints={[
           ['↑↓', `scroll ${top + 1}-${Math.min(lines.length, top + page)}/${lines.length}`],
-          ['Esc', 'table'],
-          ['w', 'write this one'],
+          ['Enter', 'write this one'],
+          ['Esc/←', 'table'],
         ]}
       />
     </Box>

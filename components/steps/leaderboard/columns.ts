@@ -1,6 +1,9 @@
 import type { Row } from '../../../src/report/leaderboard.js';
 import { mb, seconds, times } from '../../../src/session/index.js';
 
+/** A table cell for a fact that may never have been measured. */
+const cellOf = (v: boolean | undefined, yes: string, no: string) => (v === undefined ? '?' : v ? yes : no);
+
 export interface Column {
   key: string;
   title: string;
@@ -15,13 +18,13 @@ const OPTIONAL: Column[] = [
     key: 'nonroot',
     title: 'non-root',
     width: 8,
-    cell: (r) => (r.sizeBytes ? (r.nonRoot ? '✓' : '✗ root') : '-'),
+    cell: (r) => cellOf(r.nonRoot, '✓', '✗ root'),
   },
-  { key: 'shell', title: 'shell', width: 5, cell: (r) => (r.sizeBytes ? (r.hasShell ? '✓' : '✗') : '-') },
+  { key: 'shell', title: 'shell', width: 5, cell: (r) => cellOf(r.hasShell, '✓', '✗') },
 ];
 
 export const FIXED: Column[] = [
-  { key: 'size', title: 'size', width: 8, cell: (r) => mb(r.sizeBytes) },
+  { key: 'size', title: 'size', width: 8, cell: (r) => (r.sizeBytes > 0 ? mb(r.sizeBytes) : '?') },
   { key: 'times', title: '× full', width: 7, cell: (r) => (r.timesSmaller ? times(r.timesSmaller) : '-') },
   { key: 'smoke', title: 'ok', width: 2, cell: (r) => (r.passed ? '✓' : '✗') },
 ];

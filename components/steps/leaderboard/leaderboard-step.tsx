@@ -18,7 +18,10 @@ export interface LeaderboardStepProps {
   onPick: (id: StrategyId) => void;
 }
 
-/** Step 7: the ranking; Enter opens a candidate, `w` writes it (default: the smallest passing). */
+/**
+ * Step 7: the ranking. Enter goes on, as on every step: the focused row (the smallest passing by
+ * default) to the Write step; → or `d` opens its layers and Dockerfile.
+ */
 export function LeaderboardStep({ board, candidates, onDetail, onPick }: LeaderboardStepProps) {
   const width = useWidth();
   const height = useRows();
@@ -43,11 +46,11 @@ export function LeaderboardStep({ board, candidates, onDetail, onPick }: Leaderb
   useKeys((input, key) => {
     if (key.downArrow || input === 'j') setFocus((f) => Math.min(board.rows.length - 1, f + 1));
     else if (key.upArrow || input === 'k') setFocus((f) => Math.max(0, f - 1));
-    else if (key.return) show(true);
-    else if (input === 'w') pick();
+    else if (key.rightArrow || input === 'd') show(true);
+    else if (key.return || input === 'w') pick();
     if (key.downArrow || key.upArrow) setRefused(undefined);
   }, !open);
-  useKeys((input) => input === 'w' && pick(), open);
+  useKeys((input, key) => (key.return || input === 'w') && pick(), open);
   if (open && row) {
     return (
       <CandidateDetail
@@ -80,8 +83,8 @@ export function LeaderboardStep({ board, candidates, onDetail, onPick }: Leaderb
       <KeyHints
         hints={[
           ['↑↓', 'move'],
-          ['Enter', 'layers + Dockerfile'],
-          ['w', 'write it'],
+          ['Enter', 'write it'],
+          ['→/d', 'layers + Dockerfile'],
           ['Esc', 'back'],
           ['q', 'quit'],
         ]}

@@ -5,17 +5,18 @@ import { size } from '../../widgets/size.js';
 
 /** Everything about the focused row, also what narrow terminals leave out of the table. */
 export function RowSummary({ row, width }: { row: Row; width: number }) {
+  const built = row.sizeBytes > 0;
   const facts = [
-    mb(row.sizeBytes),
-    `${mb(row.compressedBytes)} compressed`,
+    built ? mb(row.sizeBytes) : 'size unknown (no image)',
+    built ? `${mb(row.compressedBytes)} compressed` : undefined,
     row.timesSmaller ? `${times(row.timesSmaller)} smaller than full` : undefined,
-    `${row.layerCount} layers`,
+    built ? `${row.layerCount} layers` : undefined,
     `${seconds(row.buildSeconds)} build`,
   ].filter(Boolean);
   const flags = [
-    row.nonRoot ? 'non-root ✓' : 'runs as root',
-    row.hasShell ? 'shell ✓' : 'no shell',
-    row.passed ? 'smoke ✓' : 'smoke ✗',
+    row.nonRoot === undefined ? 'user unknown' : row.nonRoot ? 'non-root ✓' : 'runs as root',
+    row.hasShell === undefined ? 'shell unknown' : row.hasShell ? 'shell ✓' : 'no shell',
+    row.passed ? 'smoke ✓' : row.smoked ? 'smoke ✗' : 'smoke not run',
   ];
   return (
     <Box flexDirection="column" marginTop={1}>

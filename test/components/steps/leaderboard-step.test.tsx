@@ -52,12 +52,19 @@ describe('leaderboard step', () => {
     expect(f).toContain('shell');
   });
 
-  it('moves with the arrows, opens layers and Dockerfile with Enter, closes with Esc', async () => {
+  it('Enter goes on with the winner, as on every step', async () => {
+    const r = show('pure');
+    await press(r.stdin, KEY.enter);
+    expect(r.out.picked).toBe(r.board.winner);
+    expect(r.out.detail).toEqual([]);
+  });
+
+  it('moves with the arrows, opens layers and Dockerfile with → or d, closes with Esc or ←', async () => {
     const r = show('pure');
     const second = r.board.rows[1]!;
     await press(r.stdin, KEY.down);
     await frameWith(r.lastFrame, `› ${second.id}`);
-    await press(r.stdin, KEY.enter);
+    await press(r.stdin, KEY.right);
     const detail = await frameWith(r.lastFrame, `Layers of ${second.id}, oldest first`);
     expect(detail).toContain('Dockerfile');
     expect(detail).toContain(size(second.result.layers[0]!.sizeBytes));
@@ -65,7 +72,14 @@ describe('leaderboard step', () => {
     await press(r.stdin, KEY.escape);
     await frameWith(r.lastFrame, 'Leaderboard');
     expect(r.out.detail).toEqual([true, false]);
-    await press(r.stdin, 'w');
+    await press(r.stdin, 'd');
+    await frameWith(r.lastFrame, `Layers of ${second.id}, oldest first`);
+    await press(r.stdin, KEY.left);
+    await frameWith(r.lastFrame, 'Leaderboard');
+    await press(r.stdin, KEY.right);
+    await frameWith(r.lastFrame, `Layers of ${second.id}, oldest first`);
+    // Enter in the detail view goes on too: this candidate to the Write step.
+    await press(r.stdin, KEY.enter);
     expect(r.out.picked).toBe(second.id);
   });
 
@@ -79,9 +93,14 @@ describe('leaderboard step', () => {
     // Focus starts on the default winner; walk to the first failed row.
     const from = r.board.rows.findIndex((x) => x.id === r.board.winner);
     const to = r.board.rows.indexOf(failed[0]!);
-    await press(r.stdin, ...Array(to - from).fill(KEY.down), 'w');
+    await press(r.stdin, ...Array(to - from).fill(KEY.down), KEY.enter);
     await frameWith(r.lastFrame, `${failed[0]!.id} did not pass: it cannot be written as the winner.`);
     expect(r.out.picked).toBeUndefined();
+    // Its build failed: nothing about the image was measured, and the row does not pretend it was.
+    const summary = plain(r.lastFrame());
+    expect(summary).toContain('size unknown (no image)');
+    expect(summary).toContain('user unknown · shell unknown · smoke not run');
+    expect(summary).not.toMatch(/runs as root|no shell/);
   });
 
   it('fits 60 columns: optional columns go, the focused row keeps every fact', () => {
