@@ -14,7 +14,3 @@ export function entryProblem(text: string): string | undefined {
     return `${e instanceof Error ? e.message : String(e)}: the command is split as a shell would split it`;
   }
 }
-
-export function validPython(v: string): boolean {
-  return /^3\.\d{1,2}$/.test(v.trim());
-}

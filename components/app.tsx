@@ -56,6 +56,17 @@ function Wizard({ session, dir, stop, onExit }: AppProps) {
     );
   }, [session]);
 
+  // What each Python version allows, planned behind the first steps: the Python step lists them.
+  const planned = s.base !== undefined;
+  useEffect(() => {
+    if (!planned) return;
+    session.pythonChoices().then(
+      (choices) => dispatch({ type: 'python-choices', choices }),
+      // Without the comparison the step still offers the current version.
+      () => {},
+    );
+  }, [session, planned]);
+
   const { racing, stopRace } = useRace(session, s, dispatch);
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import {
   type EngineInfo,
   type ExitCode,
   type PlanResult,
+  type PythonChoice,
   prefillAnswers,
   type RaceOutcome,
   type SessionEvent,
@@ -45,6 +46,8 @@ export interface WizardState {
   /** Strategies asked for with --strategies (preselected). */
   wanted?: string[];
   planError?: unknown;
+  /** What each Python version allows (the Python step's list), once the session planned them. */
+  pythonChoices?: PythonChoice[];
   /** A long action under way ("re-planning for Python 3.12"), shown with a spinner. */
   busy?: string;
   /** A problem with the last answer (bad Python version, re-plan failed): shown on its step. */
@@ -70,6 +73,7 @@ export interface WizardState {
 export type Action =
   | { type: 'planned'; plan: PlanResult }
   | { type: 'plan-failed'; error: unknown }
+  | { type: 'python-choices'; choices: PythonChoice[] }
   | { type: 'connected'; info: EngineInfo }
   | { type: 'no-engine'; error: unknown }
   | { type: 'plan-only' }
@@ -114,8 +118,8 @@ function move(s: WizardState, dir: 1 | -1): Step {
 
 /** A new step starts with its own keys and no leftover error. */
 function go(s: WizardState, step: Step): WizardState {
-  // The Python/entry step opens on a text field: `q` is a letter there from the first key.
-  const capture = { q: step === 'python-entry', esc: false };
+  // Steps with a text field say so when it takes the keys (then `q` is a letter).
+  const capture = { q: false, esc: false };
   return { ...s, step, stepError: undefined, busy: undefined, capture, confirmQuit: false };
 }
 
@@ -132,6 +136,8 @@ export function wizardReducer(s: WizardState, a: Action): WizardState {
         : prefillAnswers(a.plan, s.wanted);
       return { ...withAnswers(s, a.plan, answers), planError: undefined, busy: undefined };
     }
+    case 'python-choices':
+      return { ...s, pythonChoices: a.choices };
     case 'plan-failed':
       return { ...s, planError: a.error, busy: undefined };
     case 'connected':

@@ -85,8 +85,10 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
           project={base.project}
           python={answers.python}
           entry={answers.entry}
+          {...(s.pythonChoices ? { choices: s.pythonChoices } : {})}
           busy={s.busy}
           error={s.stepError}
+          onTyping={onTyping}
           onSubmit={submitPythonEntry}
         />
       );

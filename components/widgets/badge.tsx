@@ -5,6 +5,7 @@ const LOOK: Record<Availability, { label: string; color: string }> = {
   pure: { label: 'pure', color: 'green' },
   wheel: { label: 'wheel', color: 'cyan' },
   compile: { label: 'compiles', color: 'yellow' },
+  none: { label: 'cannot', color: 'red' },
   unknown: { label: 'unknown', color: 'gray' },
 };
 

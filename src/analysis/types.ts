@@ -1,8 +1,11 @@
 export type Libc = 'glibc' | 'musl';
 export type Arch = 'x86_64' | 'aarch64';
 
-/** What installing a dependency on a platform means. */
-export type Availability = 'pure' | 'wheel' | 'compile' | 'unknown';
+/**
+ * What installing a dependency on a platform means. 'none': the index has neither a wheel that
+ * fits nor an sdist to build, so pip cannot install it from there (a compiler would not help).
+ */
+export type Availability = 'pure' | 'wheel' | 'compile' | 'none' | 'unknown';
 
 export interface SystemPackages {
   apt: string[];

@@ -186,7 +186,7 @@ export function decide(project: string, files: IndexFile[], p: Platform, opts: D
   }
   const judged = opts.pin ?? byVersion.get(versions[0]!)?.[0]?.parsed.version;
   return {
-    availability: 'compile',
+    availability: 'none',
     version: judged,
     why: `no wheel for ${label} and no sdist on the index${judged ? ` (newest ${judged})` : ''}: pip cannot install it from there`,
   };

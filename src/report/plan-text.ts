@@ -2,7 +2,7 @@ import { formatSource } from '../errors.js';
 import { redactText } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
 
-const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', unknown: '?' } as const;
+const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', none: 'CANNOT', unknown: '?' } as const;
 
 /** The readable plan: what was found and where from, the verdicts, then every candidate. */
 export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { dockerfiles: true }): string {

@@ -22,6 +22,7 @@ export {
   suggestedStrategies,
 } from './answers.js';
 export { type PlanResult, type PlanTarget, replan } from './plan.js';
+export { PYTHONS, type PythonChoice } from './python-choices.js';
 export type { RepairEvent } from './race-rounds.js';
 export type { Repair } from './repair.js';
 export { requestFromFlags } from './request.js';

@@ -1,6 +1,6 @@
 import { analyse } from '../analysis/analyse.js';
 import { createIndexClient } from '../analysis/index-client.js';
-import type { Arch, Verdict } from '../analysis/types.js';
+import type { Arch, IndexClient, Verdict } from '../analysis/types.js';
 import { UserError } from '../errors.js';
 import { scanProject } from '../project/scan.js';
 import type { Project } from '../project/types.js';
@@ -29,6 +29,8 @@ export interface PlanRequest {
   adjust?: (options: Options) => Options;
   /** The engine's architecture when one is connected; else the analysis judges for this machine's. */
   arch?: Arch;
+  /** The index client for a URL; a session shares one per URL, so plans for several Pythons fetch each page once. */
+  indexClient?: (url: string) => IndexClient;
 }
 
 /** What the wheel verdicts were judged for, and where the architecture came from. */
@@ -83,7 +85,7 @@ export async function planProject(req: PlanRequest): Promise<PlanResult> {
   const { verdicts, notes } = await analyse(project, {
     target: { python: target.python, arch: target.arch },
     offline: req.offline,
-    ...(req.offline ? {} : { index: createIndexClient(index.url) }),
+    ...(req.offline ? {} : { index: (req.indexClient ?? createIndexClient)(index.url) }),
   });
   // pyproject first, flags last: later overrides win.
   const overrides: ImageOverride[] = [...settings.images, ...flagImages];

@@ -1,8 +1,11 @@
+import { createIndexClient } from '../analysis/index-client.js';
+import type { IndexClient } from '../analysis/types.js';
 import type { Engine, EngineInfo } from '../docker/engine.js';
 import { newSessionId } from '../docker/labels.js';
 import { defaultCacheDir, diskMeasureCache } from '../race/measure-cache.js';
 import { withOutcome } from './outcome.js';
 import { engineArch, type PlanRequest, type PlanResult, planProject } from './plan.js';
+import { pythonChoices } from './python-choices.js';
 import { type RoundEvent, type RoundsRequest, raceRounds } from './race-rounds.js';
 import { selectCandidates } from './select-candidates.js';
 import type { Session, SessionRequest } from './types.js';
@@ -27,34 +30,54 @@ const REAL: SessionParts = {
   date: () => new Date(),
 };
 
-export function createSession(request: SessionRequest, parts: Partial<SessionParts> = {}): Session {
-  const p = { ...REAL, ...parts };
+export function createSession(request: SessionRequest, overrides: Partial<SessionParts> = {}): Session {
+  const parts = { ...REAL, ...overrides };
   const id = newSessionId();
   let engine: Promise<Engine> | undefined;
   let connecting: Promise<EngineInfo> | undefined;
+  const theEngine = () => (engine ??= parts.engine());
   let info: EngineInfo | undefined;
-  const theEngine = () => (engine ??= p.engine());
   const connect = () =>
     (connecting ??= theEngine()
       .then((e) => e.connect())
       .then((i) => (info = i)));
-  return {
-    request,
-    id,
-    connect,
-    async plan(python) {
-      // Wheels are judged for the machine that builds: the engine's, once it answered.
-      const info = connecting ? await connecting.catch(() => undefined) : undefined;
-      const py = python ?? request.python;
-      return p.plan({
+  const clients = new Map<string, IndexClient>();
+  const indexClient = (url: string) => clients.get(url) ?? clients.set(url, createIndexClient(url)).get(url)!;
+  // One plan per Python version and architecture: the Python step compares them, a choice reuses one.
+  const plans = new Map<string, Promise<PlanResult>>();
+  const plan = async (python?: string) => {
+    // Wheels are judged for the machine that builds: the engine's, once it answered.
+    const info = connecting ? await connecting.catch(() => undefined) : undefined;
+    const py = python ?? request.python;
+    const arch = info ? engineArch(info.arch) : undefined;
+    const key = `${py ?? ''}:${arch ?? 'host'}`;
+    let planned = plans.get(key);
+    if (!planned) {
+      planned = parts.plan({
         dir: request.dir,
         ...(py ? { python: py } : {}),
         images: request.images,
         ...(request.indexUrl ? { indexUrl: request.indexUrl } : {}),
         offline: request.offline,
         ...(request.env ? { env: request.env } : {}),
-        ...(info ? { arch: engineArch(info.arch) } : {}),
+        ...(arch ? { arch } : {}),
+        indexClient,
       });
+      plans.set(key, planned);
+      // A failed plan is not kept: the user may fix the file and try again.
+      planned.catch(() => plans.delete(key));
+    }
+    return planned;
+  };
+  return {
+    request,
+    id,
+    connect,
+    plan,
+    async pythonChoices() {
+      const base = await plan();
+      const own = base.options.python;
+      return pythonChoices((v) => (v === own ? Promise.resolve(base) : plan(v)), own);
     },
     // Once connected, what the engine cannot build is left out here, before the race.
     select: (plan) => selectCandidates(plan.candidates, request.strategies, info),
@@ -63,7 +86,7 @@ export function createSession(request: SessionRequest, parts: Partial<SessionPar
       const { race } = request;
       // --no-cache means cold all the way: no remembered measurements either.
       const cache = race.noCache ? undefined : diskMeasureCache(defaultCacheDir(), info.host);
-      const rounds = p.rounds({
+      const rounds = parts.rounds({
         plan,
         candidates,
         engine: await theEngine(),
@@ -78,8 +101,8 @@ export function createSession(request: SessionRequest, parts: Partial<SessionPar
       });
       yield* withOutcome(rounds, candidates);
     },
-    preview: (choice) => previewWrite(choice, request.out, p.date()),
-    write: (choice) => writeChosen(choice, request.out, p.date()),
-    now: p.now,
+    preview: (choice) => previewWrite(choice, request.out, parts.date()),
+    write: (choice) => writeChosen(choice, request.out, parts.date()),
+    now: parts.now,
   };
 }

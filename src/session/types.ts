@@ -4,6 +4,7 @@ import type { RaceEvent, Result } from '../race/types.js';
 import type { Leaderboard } from '../report/leaderboard.js';
 import type { Candidate, StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan.js';
+import type { PythonChoice } from './python-choices.js';
 import type { RepairEvent } from './race-rounds.js';
 import type { Selection } from './select-candidates.js';
 
@@ -98,6 +99,8 @@ export interface Session {
    * connect under way), else for this machine's (the plan says which). `python`: the user's choice.
    */
   plan(python?: string): Promise<PlanResult>;
+  /** Every version the Python step offers (the project's own first), with what each allows. */
+  pythonChoices(): Promise<PythonChoice[]>;
   /** The candidates to race: `--strategies`, else every applicable one. Throws a UserError when none. */
   select(plan: PlanResult): Selection;
   race(start: RaceStart): AsyncIterable<SessionEvent>;

@@ -168,13 +168,14 @@ describe('decide', () => {
     expect(decide('lib', list.slice(0, 1), glibc312).availability).toBe('unknown');
   });
 
-  it('says when the index has no file for the platform and no sdist', () => {
+  it('says when the index has no file for the platform and no sdist: pip cannot install it', () => {
     const d = decide(
       'numpy',
       files('numpy-2.4.6-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl'),
       musl312,
     );
-    expect(d.availability).toBe('compile');
+    // Cannot install, not "compiles": there is nothing to compile.
+    expect(d.availability).toBe('none');
     expect(d.why).toContain('no sdist');
     expect(decide('x', [], glibc312).availability).toBe('unknown');
   });

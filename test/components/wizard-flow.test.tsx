@@ -265,14 +265,20 @@ describe('the whole wizard on a replayed race', () => {
     await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, 'Libraries needed at run time');
     await press(w.stdin, KEY.enter);
-    await frameWith(w.lastFrame, 'Python version');
-    await press(w.stdin, KEY.backspace);
-    await type(w.stdin, w.lastFrame, '2', '3.12');
+    // The list: the project's 3.11 first, then 3.9, 3.10, 3.12…, each with what it allows.
+    await frameWith(w.lastFrame, /3\.11 +detected · \d+ strategies apply/);
+    await frameWith(w.lastFrame, /3\.12 +\d+ strateg/);
+    for (const v of ['3.9', '3.10', '3.12']) {
+      await press(w.stdin, KEY.down);
+      await frameWith(w.lastFrame, `❯ ${v} `);
+    }
     await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, '› 3.12');
     await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, '5/8 Strategies');
-    expect(engine.planCalls).toEqual([undefined, '3.12']);
+    // The recorded plan first, then every other version once (the choice reuses its plan).
+    expect(engine.planCalls[0]).toBeUndefined();
+    expect(engine.planCalls.filter((v) => v === '3.12')).toEqual(['3.12']);
     // Esc goes back one step at a time, keeping the answers.
     await press(w.stdin, KEY.escape);
     expect(await frameWith(w.lastFrame, '4/8 Python')).toContain('3.12');

@@ -140,3 +140,11 @@ export const missingLibpq: TarItem[] = [
     content: syntheticElf({ needed: ['libpq.so.5'] }),
   },
 ];
+
+/** A memory engine that reports the given architecture, as `docker info` would (x86_64, aarch64, Podman's amd64). */
+export function engineOn(arch: string): MemoryEngine {
+  const engine = new MemoryEngine({});
+  const connect = engine.connect.bind(engine);
+  engine.connect = async (): Promise<EngineInfo> => ({ ...(await connect()), arch });
+  return engine;
+}

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineInfo } from '../../src/docker/engine.js';
 import { createSession } from '../../src/session/index.js';
 import type { SessionRequest } from '../../src/session/types.js';
 import { html, simplePage, startIndexServer } from '../analysis/index-server.js';
 import { tempProject } from '../project/temp-project.js';
-import { MemoryEngine } from '../race/memory-engine.js';
-
-/** An in-memory engine that reports the given architecture, as `docker info` would. */
-function engineOn(arch: string) {
-  const engine = new MemoryEngine({});
-  const connect = engine.connect.bind(engine);
-  engine.connect = async (): Promise<EngineInfo> => ({ ...(await connect()), arch });
-  return engine;
-}
+import { engineOn } from '../race/memory-engine.js';
 
 const RACE = { concurrency: 1, keep: false, noCache: true, timeoutSeconds: 60 };
 

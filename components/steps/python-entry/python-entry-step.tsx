@@ -1,53 +1,101 @@
 import { Spinner, TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
 import { useState } from 'react';
 import type { Project } from '../../../src/project/types.js';
-import { formatSource } from '../../../src/session/index.js';
-import { entryProblem, validPython } from '../../answers.js';
+import { formatSource, type PythonChoice } from '../../../src/session/index.js';
+import { entryProblem } from '../../answers.js';
 import { KeyHints } from '../../widgets/key-hints.js';
+import { useKeys } from '../../widgets/use-keys.js';
 import { UserErrorView } from '../../widgets/user-error.js';
 
 export interface PythonEntryStepProps {
   project: Project;
   python: string;
   entry: string;
+  /** Each offered version with what it allows; undefined while the session plans them. */
+  choices?: PythonChoice[];
   /** Re-planning for a new Python version. */
   busy?: string;
   error?: unknown;
+  /** True while the entry field has the keys (so `q` types a q). */
+  onTyping?: (typing: boolean) => void;
   onSubmit: (answer: { python: string; entry: string }) => void;
 }
 
-/** Step 4: Python version and entry command, prefilled from the project, editable. */
+/** One line per version: what it allows at a glance. */
+export function choiceLabel(c: PythonChoice): string {
+  if (c.error) return `${c.version.padEnd(5)} cannot plan: ${c.error}`;
+  const deps =
+    c.compiles + c.cannotInstall === 0
+      ? 'every dependency has a wheel'
+      : [
+          c.compiles ? `${c.compiles} compile` : '',
+          c.cannotInstall ? `${c.cannotInstall} cannot install` : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
+  const strategies = `${c.applicable.length} ${c.applicable.length === 1 ? 'strategy applies' : 'strategies apply'}`;
+  return `${c.version.padEnd(5)} ${c.detected ? 'detected · ' : ''}${strategies} · ${deps}`;
+}
+
+function ChoiceDetail({ choice }: { choice: PythonChoice }) {
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text dimColor wrap="truncate-end">
+        applies: {choice.applicable.join(', ') || 'none'}
+      </Text>
+      {choice.problems.map((p) => (
+        <Text key={p} color={p.includes('cannot install') ? 'red' : 'yellow'} wrap="truncate-end">
+          {p}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** Step 4: the Python version, chosen among 3.9–3.14 with what each allows, then the entry command. */
 export function PythonEntryStep(p: PythonEntryStepProps) {
   const [part, setPart] = useState<'python' | 'entry'>('python');
   const [python, setPython] = useState(p.python);
+  const [focus, setFocus] = useState(p.python);
   const [invalid, setInvalid] = useState<string>();
   const { entry } = p.project;
+  const choose = (version: string) => {
+    setPython(version);
+    p.onTyping?.(true);
+    setPart('entry');
+  };
+  // While the versions are being planned, Enter keeps the current one.
+  useKeys((_input, key) => key.return && choose(python), part === 'python' && !p.choices);
+  const items = (p.choices ?? []).map((c) => ({ key: c.version, label: choiceLabel(c), value: c.version }));
+  const focused = p.choices?.find((c) => c.version === focus);
   return (
     <Box flexDirection="column">
       <Text bold>Python version</Text>
       <Text dimColor wrap="truncate-end">
         found {p.project.python.version}: {formatSource(p.project.python.source)}, {p.project.python.reason}
       </Text>
-      {part === 'python' ? (
-        <TextInput
-          defaultValue={python}
-          placeholder="3.12"
-          onSubmit={(v) => {
-            if (!validPython(v)) {
-              setInvalid(`${JSON.stringify(v)} is not a Python version: give major.minor, e.g. 3.12`);
-              return;
-            }
-            setInvalid(undefined);
-            setPython(v.trim());
-            setPart('entry');
-          }}
-        />
-      ) : (
+      {part === 'entry' ? (
         <Text>
           <Text color="green">› </Text>
           {python}
         </Text>
+      ) : p.choices ? (
+        <>
+          <SelectInput
+            items={items}
+            initialIndex={Math.max(
+              0,
+              items.findIndex((i) => i.value === python),
+            )}
+            onHighlight={(item) => setFocus(item.value)}
+            onSelect={(item) => choose(item.value)}
+          />
+          {focused ? <ChoiceDetail choice={focused} /> : null}
+        </>
+      ) : (
+        <Spinner label={`${python} · checking 3.9–3.14 against the index (Enter keeps ${python})`} />
       )}
       {invalid ? <Text color="red">{invalid}</Text> : null}
       {part === 'entry' ? (
@@ -76,6 +124,7 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
       {p.error ? <UserErrorView error={p.error} /> : null}
       <KeyHints
         hints={[
+          ...(part === 'python' ? ([['↑↓', 'version']] as [string, string][]) : []),
           ['Enter', 'confirm'],
           ['Esc', 'back'],
           ['Ctrl-C', 'quit'],

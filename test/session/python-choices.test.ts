@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, PYTHONS, type PythonChoice } from '../../src/session/index.js';
+import { html, simplePage, startIndexServer } from '../analysis/index-server.js';
+import { tempProject } from '../project/temp-project.js';
+import { engineOn } from '../race/memory-engine.js';
+
+const RACE = { concurrency: 1, keep: false, noCache: true, timeoutSeconds: 60 };
+
+describe("the Python step's choices", () => {
+  let server: Awaited<ReturnType<typeof startIndexServer>>;
+  let choices: PythonChoice[];
+  beforeAll(async () => {
+    server = await startIndexServer({
+      // As the local mirror: a cp311 wheel and nothing to build from.
+      '/simple/markupsafe/': html(
+        simplePage(['MarkupSafe-2.1.5-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl']),
+      ),
+      // A wheel for 3.12 only, and an sdist for the rest.
+      '/simple/fastsum/': html(
+        simplePage(['fastsum-1.0-cp312-cp312-manylinux_2_17_x86_64.whl', 'fastsum-1.0.tar.gz']),
+      ),
+      '/simple/flask/': html(simplePage(['flask-3.0.0-py3-none-any.whl'])),
+    });
+    const dir = await tempProject({
+      'requirements.txt': 'flask==3.0.0\nmarkupsafe==2.1.5\nfastsum==1.0\n',
+      '.python-version': '3.11\n',
+      'app.py': '',
+    });
+    const session = createSession(
+      { dir, images: [], indexUrl: `${server.base}/simple/`, offline: false, race: RACE },
+      // An x86_64 engine, whatever machine runs the test.
+      { engine: async () => engineOn('x86_64') },
+    );
+    await session.connect();
+    choices = await session.pythonChoices();
+  });
+  afterAll(async () => server?.close());
+
+  const of = (v: string) => choices.find((c) => c.version === v)!;
+
+  it('offers 3.9 to 3.14, the detected version first', () => {
+    expect(choices.map((c) => c.version)).toEqual(['3.11', ...PYTHONS.filter((v) => v !== '3.11')]);
+    expect(choices.filter((c) => c.detected).map((c) => c.version)).toEqual(['3.11']);
+  });
+
+  it('says which dependency has no wheel, whether it builds or cannot install, and which version has one', () => {
+    expect(of('3.11').problems).toEqual([
+      'fastsum: no cp311 wheel on this index, builds from the sdist — 3.12 has wheels',
+    ]);
+    expect(of('3.13').problems).toEqual([
+      'markupsafe: no cp313 wheel and no sdist on this index — cannot install — 3.11 has wheels',
+      'fastsum: no cp313 wheel on this index, builds from the sdist — 3.12 has wheels',
+    ]);
+    expect(of('3.13')).toMatchObject({ compiles: 1, cannotInstall: 1 });
+    expect(of('3.12')).toMatchObject({ compiles: 0, cannotInstall: 1 });
+  });
+
+  it('lists the strategies each version allows', () => {
+    for (const c of choices) {
+      expect(c.applicable).toContain('full');
+      expect(c.error).toBeUndefined();
+    }
+    // Which version distroless carries depends on the catalog; that it differs between versions does not.
+    expect(new Set(choices.map((c) => c.applicable.includes('distroless'))).size).toBe(2);
+  });
+});
