@@ -47,7 +47,7 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
   const plans = new Map<string, Promise<PlanResult>>();
   const plan = async (python?: string) => {
     // Wheels are judged for the machine that builds: the engine's, once it answered.
-    const info = connecting ? await connecting.catch(() => undefined) : undefined;
+    await connecting?.catch(() => undefined);
     const py = python ?? request.python;
     const arch = info ? engineArch(info.arch) : undefined;
     const key = `${py ?? ''}:${arch ?? 'host'}`;
@@ -82,10 +82,10 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
     // Once connected, what the engine cannot build is left out here, before the race.
     select: (plan) => selectCandidates(plan.candidates, request.strategies, info),
     async *race({ plan, candidates, signal }) {
-      const info = await connect();
+      const { host } = await connect();
       const { race } = request;
       // --no-cache means cold all the way: no remembered measurements either.
-      const cache = race.noCache ? undefined : diskMeasureCache(defaultCacheDir(), info.host);
+      const cache = race.noCache ? undefined : diskMeasureCache(defaultCacheDir(), host);
       const rounds = parts.rounds({
         plan,
         candidates,

@@ -40,7 +40,7 @@ describe('parsers never throw on arbitrary input', () => {
         parseSimplePage(body, 'application/vnd.pypi.simple.v1+json', 'http://127.0.0.1/simple/x/');
         const files = names.map((n) => ({ filename: `x-${n}.whl`, url: 'u', requiresPython: n }));
         const d = decide('x', files, platform);
-        expect(['pure', 'wheel', 'compile', 'unknown']).toContain(d.availability);
+        expect(['pure', 'wheel', 'compile', 'none', 'unknown']).toContain(d.availability);
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,5 @@
 import { Spinner, TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
 import { useState } from 'react';
 import type { Project } from '../../../src/project/types.js';
 import { formatSource, type PythonChoice } from '../../../src/session/index.js';
@@ -66,9 +65,15 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
     p.onTyping?.(true);
     setPart('entry');
   };
+  const versions = (p.choices ?? []).map((c) => c.version);
+  // Keys through the wizard's bus (a list subscribing on its own would miss a key typed as it appears).
   // While the versions are being planned, Enter keeps the current one.
-  useKeys((_input, key) => key.return && choose(python), part === 'python' && !p.choices);
-  const items = (p.choices ?? []).map((c) => ({ key: c.version, label: choiceLabel(c), value: c.version }));
+  useKeys((_input, key) => {
+    const i = versions.indexOf(focus);
+    if (key.return) choose(p.choices ? focus : python);
+    else if (key.downArrow && i >= 0) setFocus(versions[Math.min(versions.length - 1, i + 1)]!);
+    else if (key.upArrow && i >= 0) setFocus(versions[Math.max(0, i - 1)]!);
+  }, part === 'python');
   const focused = p.choices?.find((c) => c.version === focus);
   return (
     <Box flexDirection="column">
@@ -83,15 +88,12 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
         </Text>
       ) : p.choices ? (
         <>
-          <SelectInput
-            items={items}
-            initialIndex={Math.max(
-              0,
-              items.findIndex((i) => i.value === python),
-            )}
-            onHighlight={(item) => setFocus(item.value)}
-            onSelect={(item) => choose(item.value)}
-          />
+          {p.choices.map((c) => (
+            <Text key={c.version} wrap="truncate-end" {...(c.version === focus ? { color: 'cyan' } : {})}>
+              {c.version === focus ? '❯ ' : '  '}
+              {choiceLabel(c)}
+            </Text>
+          ))}
           {focused ? <ChoiceDetail choice={focused} /> : null}
         </>
       ) : (
