@@ -113,7 +113,7 @@ describe.runIf(RUN)('the wizard in a real terminal against the real engine', () 
     expect(strategies).toMatch(/\[x\] full/);
     expect(strategies).toMatch(/\[x\] multistage-venv/);
     await keys('Enter');
-    const race = await waitFor(/Racing 2 on .*\((buildkit|classic)/, 60_000);
+    const race = await waitFor(/Racing 2 on .*\((?:docker|podman) [^,]+, (buildkit|classic)/, 60_000);
     expect(race).toContain('6/8 Race');
     const board = await waitFor('7/8 Leaderboard', 840_000);
     expect(board).toMatch(/multistage-venv ★\s+█+\s+\d+(\.\d+)? MB\s+\d+\.\d×/);
