@@ -75,7 +75,11 @@ verify() {
   tmp=$(mktemp -d)
   own_pip download -q --no-deps --only-binary=:all: --index-url "$INDEX_URL" -d "$tmp" flask ||
     die "pip cannot download flask from $INDEX_URL"
-  own_pip index versions --index-url "$INDEX_URL" cfastsum 2>/dev/null | grep -q '^cfastsum (0.1.0)' ||
+  # Output captured first: with pipefail, `pip … | grep -q` fails whenever grep exits before pip
+  # has written its last line (pip dies of SIGPIPE), which made this check flaky.
+  local seen
+  seen=$(own_pip index versions --index-url "$INDEX_URL" cfastsum 2>/dev/null || true)
+  grep -q '^cfastsum (0.1.0)' <<<"$seen" ||
     die "pip index versions does not see cfastsum on $INDEX_URL"
   rm -rf "$tmp"
   if [ -f "$STAMPS/fixtures.pending" ]; then

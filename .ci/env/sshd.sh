@@ -34,7 +34,8 @@ AllowTcpForwarding no
 X11Forwarding no
 CONF
 
-sshd_up() { ssh-keyscan -p "$SSHD_PORT" -t ed25519 127.0.0.1 2>/dev/null | grep -q ssh-ed25519; }
+# Outputs captured before grep -q: under pipefail a writer killed by SIGPIPE fails the pipe.
+sshd_up() { local k; k=$(ssh-keyscan -p "$SSHD_PORT" -t ed25519 127.0.0.1 2>/dev/null) && grep -q ssh-ed25519 <<<"$k"; }
 if pid_alive "$WORK/sshd.pid" && sshd_up; then log "   sshd already answering on 127.0.0.1:$SSHD_PORT"; else
   # Another checkout's sshd (or anything else) on the port would hold other keys.
   ! sshd_up || die "127.0.0.1:$SSHD_PORT already answers, but not with the sshd of $WORK (stop that one: its checkout's .ci/env/down.sh)"
@@ -54,7 +55,7 @@ if [ $rc -eq 2 ]; then
   ssh-agent -a "$SSH_AUTH_SOCK" >"$WORK/ssh-agent.out"
   sed -n 's/.*SSH_AGENT_PID=\([0-9]*\).*/\1/p' "$WORK/ssh-agent.out" >"$WORK/ssh-agent.pid"
 fi
-ssh-add -l 2>/dev/null | grep -q slim-py-test-client || ssh-add -q "$D/client_ed25519"
+grep -q slim-py-test-client <<<"$(ssh-add -l 2>/dev/null || true)" || ssh-add -q "$D/client_ed25519"
 
 # The host key, as `ssh` records a first connection to a non-default port.
 mkdir -p -m 700 "$HOME/.ssh"

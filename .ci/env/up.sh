@@ -14,7 +14,7 @@ PACKAGES=(docker.io debootstrap docker-registry curl ca-certificates python3 pod
 install_packages() {
   local missing=() p
   for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" == *'install ok installed'* ]] || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then log "   packages already installed"; return; fi
   log "   installing: ${missing[*]}"
