@@ -1,11 +1,11 @@
+import { evaluateMarker, linuxMarkerEnv } from '../pep/marker.js';
+import { pinnedVersion } from '../pep/pep440.js';
 import { normalizeName } from '../project/normalize.js';
 import type { Project } from '../project/types.js';
 import { redactUrl } from './index-client.js';
 import { isIndexUnavailable } from './index-unavailable.js';
 import { judge, type Lookup, type Request } from './judge.js';
 import { nativeEntry, pureEntry } from './knowledge-table.js';
-import { evaluateMarker, linuxMarkerEnv } from './markers.js';
-import { pinnedVersion } from './pep440.js';
 import type { IndexClient, Target, Verdict } from './types.js';
 
 export interface AnalyseOptions {

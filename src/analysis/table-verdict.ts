@@ -1,5 +1,5 @@
+import { compareVersions, satisfies } from '../pep/pep440.js';
 import type { NativeEntry } from './knowledge-table.js';
-import { compareVersions, parseVersion, satisfies } from './pep440.js';
 import type { Availability, Libc, SystemPackages } from './types.js';
 
 /** When nothing else is known but something compiles: at least a C compiler. */
@@ -8,8 +8,7 @@ export const GENERIC_BUILD: SystemPackages = { apt: ['gcc', 'libc6-dev'], apk: [
 /** Whether the versions a dependency may get all predate `since` (a pin, or an upper bound). */
 export function olderThan(since: string, pin: string | undefined, specifier: string): boolean {
   if (pin) {
-    const [p, s] = [parseVersion(pin), parseVersion(since)];
-    return !!p && !!s && compareVersions(p, s) < 0;
+    return (compareVersions(pin, since) ?? 0) < 0;
   }
   // Only upper bounds can rule the newer releases out: `<1.25`, `<=1.24.4`, `~=1.21.0`, `==1.24.*`.
   const upper = specifier

@@ -1,5 +1,5 @@
+import { canonicalVersion, compareVersions, isPrerelease, satisfies } from '../pep/pep440.js';
 import { parseSdistName, parseWheelName, type SdistName, type WheelName } from './dist-filenames.js';
-import { canonicalVersion, compareVersions, isPrerelease, parseVersion, satisfies } from './pep440.js';
 import type { Arch, Availability, IndexFile, Libc } from './types.js';
 
 export { parseSdistName, parseWheelName, type SdistName, type WheelName };
@@ -138,18 +138,12 @@ export function decide(project: string, files: IndexFile[], p: Platform, opts: D
       };
   } else {
     const allowed = versions.filter((v) => satisfies(v, opts.specifier ?? ''));
-    const finals = allowed.filter((v) => {
-      const pv = parseVersion(v);
-      return !pv || !isPrerelease(pv);
-    });
+    const finals = allowed.filter((v) => !isPrerelease(v));
     versions = finals.length > 0 ? finals : allowed;
     if (versions.length === 0)
       return { availability: 'unknown', why: `no version on the index matches ${opts.specifier}` };
   }
-  versions.sort((a, b) => {
-    const [va, vb] = [parseVersion(a), parseVersion(b)];
-    return va && vb ? compareVersions(vb, va) : 0;
-  });
+  versions.sort((a, b) => compareVersions(b, a) ?? 0);
   for (const key of versions) {
     const group = byVersion.get(key)!;
     const version = group[0]!.parsed.version; // as the index spells it, for display

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Source, UserError } from '../errors.js';
-import { markerError } from './marker.js';
+import { markerError } from '../pep/marker.js';
 import { isValidName, normalizeName } from './normalize.js';
 import { parseExtras, parseRequirement, REQUIREMENT_HINT } from './requirement-line.js';
 import type { Dependency } from './types.js';

@@ -1,5 +1,5 @@
 import { type Source, UserError } from '../errors.js';
-import { markerError } from './marker.js';
+import { markerError } from '../pep/marker.js';
 import { isValidName, normalizeName } from './normalize.js';
 import { parseSpecifier } from './requirement-line.js';
 import { isTable } from './toml.js';

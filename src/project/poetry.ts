@@ -1,5 +1,5 @@
 import { type Source, UserError } from '../errors.js';
-import { markerError } from './marker.js';
+import { markerError } from '../pep/marker.js';
 import { isValidName, normalizeName } from './normalize.js';
 import { poetryToPep440, pythonConstraintToMarker } from './poetry-spec.js';
 import type { Script } from './pyproject.js';

@@ -1,5 +1,5 @@
-import { satisfies } from '../analysis/pep440.js';
 import { type Source, UserError } from '../errors.js';
+import { satisfies } from '../pep/pep440.js';
 import type { PythonVersion } from './types.js';
 
 /** The Python minors slim-py knows base images for. */

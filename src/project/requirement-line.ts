@@ -1,5 +1,5 @@
 import { type Source, UserError } from '../errors.js';
-import { markerError } from './marker.js';
+import { markerError } from '../pep/marker.js';
 import { isValidName, normalizeName } from './normalize.js';
 
 /** One PEP 508 requirement string, split into its parts. */

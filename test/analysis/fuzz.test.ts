@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateMarker, linuxMarkerEnv } from '../../src/analysis/markers.js';
-import { parseVersion, satisfies } from '../../src/analysis/pep440.js';
 import { parseSimplePage } from '../../src/analysis/simple-page.js';
 import { decide, parseSdistName, parseWheelName } from '../../src/analysis/wheel-tags.js';
+import { evaluateMarker, linuxMarkerEnv } from '../../src/pep/marker.js';
+import { canonicalVersion, compareVersions, isPrerelease, satisfies } from '../../src/pep/pep440.js';
 
 const env = linuxMarkerEnv('3.12', 'x86_64');
 const platform = { python: '3.12', libc: 'glibc', arch: 'x86_64' } as const;
@@ -16,7 +16,9 @@ describe('parsers never throw on arbitrary input', () => {
       fc.property(fc.oneof(fc.string(), tagChars), fc.oneof(fc.string(), tagChars), (a, b) => {
         parseWheelName(`${a}.whl`);
         parseSdistName(`${a}.tar.gz`, b);
-        parseVersion(a);
+        canonicalVersion(a);
+        isPrerelease(a);
+        compareVersions(a, a);
         expect(typeof satisfies(a, b)).toBe('boolean');
       }),
       { numRuns: 500 },

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalVersion,
-  compareVersions,
-  parseVersion,
-  pinnedVersion,
-  satisfies,
-} from '../../src/analysis/pep440.js';
+import { canonicalVersion, compareVersions, pinnedVersion, satisfies } from '../../src/pep/pep440.js';
 
-const cmp = (a: string, b: string) => compareVersions(parseVersion(a)!, parseVersion(b)!);
+const cmp = (a: string, b: string) => compareVersions(a, b)!;
 
 describe('pep440', () => {
   it('orders dev < pre < final < post', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMarker, linuxMarkerEnv } from '../../src/analysis/markers.js';
+import { evaluateMarker, linuxMarkerEnv } from '../../src/pep/marker.js';
 
 const env = linuxMarkerEnv('3.12', 'x86_64');
 
