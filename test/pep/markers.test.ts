@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateMarker, linuxMarkerEnv } from '../../src/pep/marker.js';
+import { evaluateMarker, linuxMarkerEnv, markerError } from '../../src/pep/marker.js';
 
 const env = linuxMarkerEnv('3.12', 'x86_64');
 
@@ -27,5 +28,35 @@ describe('evaluateMarker on a Linux container', () => {
     expect(evaluateMarker('python_version <', env)).toBeUndefined();
     expect(evaluateMarker('(sys_platform == "linux"', env)).toBeUndefined();
     expect(evaluateMarker('', env)).toBe(true);
+  });
+});
+
+describe('one parser for the scan and the analysis', () => {
+  it('reports a typo the analysis cannot evaluate, and accepts what it evaluates', () => {
+    expect(markerError('sys_platfrom == "linux"')).toBe("unknown marker variable 'sys_platfrom'");
+    expect(evaluateMarker('sys_platfrom == "linux"', env)).toBeUndefined();
+    expect(markerError('python_version >= "3.9" and (os_name == "posix")')).toBeUndefined();
+  });
+  it('never evaluates to true or false what the scan would refuse', () => {
+    const piece = fc.constantFrom(
+      'python_version',
+      '"3.9"',
+      '==',
+      '<',
+      'and',
+      'or',
+      '(',
+      ')',
+      'extra',
+      'nope',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const marker = parts.join(' ');
+        if (marker !== '' && markerError(marker) !== undefined)
+          expect(evaluateMarker(marker, env)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalVersion, compareVersions, pinnedVersion, satisfies } from '../../src/pep/pep440.js';
+import {
+  canonicalVersion,
+  compareVersions,
+  isPrerelease,
+  pinnedVersion,
+  satisfies,
+} from '../../src/pep/pep440.js';
 
 const cmp = (a: string, b: string) => compareVersions(a, b)!;
 
@@ -35,5 +41,14 @@ describe('pep440', () => {
     expect(pinnedVersion('>=1,==2.0')).toBe('2.0');
     expect(pinnedVersion('==1.*')).toBeUndefined();
     expect(pinnedVersion('>=2')).toBeUndefined();
+  });
+
+  it('reads what it cannot parse as no information', () => {
+    expect(compareVersions('1.0', 'not-a-version')).toBeUndefined();
+    expect(satisfies('not-a-version', '<1')).toBe(true);
+    expect(isPrerelease('2.0rc1')).toBe(true);
+    expect(isPrerelease('2.0.dev3')).toBe(true);
+    expect(isPrerelease('2.0.post1')).toBe(false);
+    expect(isPrerelease('garbage')).toBe(false);
   });
 });
