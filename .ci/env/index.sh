@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 INDEX="$WORK/index"
 FILES="$INDEX/files"
 FIXTURES="$ROOT/test/fixtures/packages"
-FULL_REF=$REGISTRY/python:3.11
+FULL_REF=$REGISTRY/python:3.11-trixie
 STAMPS="$WORK/stamps"
 INDEX_URL=http://127.0.0.1:$INDEX_PORT/simple/
 mkdir -p "$FILES" "$STAMPS"

@@ -3,7 +3,7 @@
 # Debian packages, a Docker engine, a loopback registry with stand-in base images,
 # a PEP 503 index with the fixture packages, Podman's API service, a loopback sshd,
 # and .ci/work/env.sh to source.
-# Run as root on Debian 12; re-running skips what already exists.
+# Run as root on Debian 12 or 13; re-running skips what already exists.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -74,7 +74,7 @@ write_env() {
 export DOCKER_HOST=unix:///var/run/docker.sock
 export SLIMPY_TEST_REGISTRY=$REGISTRY
 export SLIMPY_TEST_INDEX=http://127.0.0.1:$INDEX_PORT/simple/
-export SLIMPY_TEST_IMAGES="full=$REGISTRY/python:{python} slim=$REGISTRY/python:{python}-slim distroless=$REGISTRY/distroless/python3-debian12:latest debian=$REGISTRY/debian:12-slim"
+export SLIMPY_TEST_IMAGES="full=$REGISTRY/python:{python}-trixie slim=$REGISTRY/python:{python}-slim-trixie distroless=$REGISTRY/distroless/python3-debian13:nonroot debian=$REGISTRY/debian:13-slim"
 export SLIMPY_TEST_PODMAN_HOST=unix://$PODMAN_SOCK
 export SLIMPY_TEST_SSH_HOST=ssh://root@127.0.0.1:$SSHD_PORT
 export SSH_AUTH_SOCK=$WORK/sshd/agent.sock

@@ -1,26 +1,27 @@
 #!/usr/bin/env bash
-# Turns a fresh `debootstrap --variant=minbase bookworm` tree into what debian:12-slim is:
+# Turns a fresh `debootstrap --variant=minbase SUITE` tree into what debian:N-slim is:
 # the host's apt sources (main, updates, security), no docs/man/locales, no caches.
 set -euo pipefail
-R=${1:?usage: debian-rootfs.sh ROOTFS}
+R=${1:?usage: debian-rootfs.sh ROOTFS SUITE}
+SUITE=${2:?usage: debian-rootfs.sh ROOTFS SUITE}
 # It deletes files under $R: refuse anything but a debootstrap tree.
 [ -d "$R/etc/apt" ] && [ "$(cd "$R" && pwd -P)" != / ] || { echo "not a rootfs: $R" >&2; exit 1; }
 # Same sources as this host and the official image: main, updates, security.
 rm -f "$R/etc/apt/sources.list"
-cat >"$R/etc/apt/sources.list.d/debian.sources" <<'SRC'
+cat >"$R/etc/apt/sources.list.d/debian.sources" <<SRC
 Types: deb
 URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates
+Suites: $SUITE $SUITE-updates
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 
 Types: deb
 URIs: http://deb.debian.org/debian-security
-Suites: bookworm-security
+Suites: $SUITE-security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
-# Like debian:12-slim: no docs/man/locales from later installs, no .deb cache kept.
+# Like debian:N-slim: no docs/man/locales from later installs, no .deb cache kept.
 cat >"$R/etc/dpkg/dpkg.cfg.d/docker" <<'CFG'
 path-exclude /usr/share/doc/*
 path-include /usr/share/doc/*/copyright

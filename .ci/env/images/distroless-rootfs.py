@@ -1,50 +1,38 @@
-"""Assemble a distroless-like root filesystem in OUT from the packages installed here.
+"""Assemble a distroless-like root filesystem in OUT from Debian packages installed here.
 
-Like gcr.io/distroless: the files of python3 and its shared-library dependencies (closure of
-Depends/Pre-Depends), CA certificates, tzdata, /etc/passwd with root and nonroot (65532),
-but none of the shell, coreutils, dpkg/apt or perl that the Debian packages pull in.
-Run inside a Debian 12 stage: python3 distroless-rootfs.py /out
+Like gcr.io/distroless/python3-debian13: the files of an explicit package list (distroless's
+static, base, cc and python3 lists for Debian 13, no dependency closure), as the .debs ship them
+(no maintainer-script output, so no byte-compiled stdlib), the CA bundle, an ld.so.cache,
+/usr/bin/python and python3 linked to python3.X, /etc/passwd with root and nonroot (65532).
+No shell, no coreutils, no dpkg/apt. Run inside a Debian 13 stage: python3.13 THIS OUT 3.13
 """
 
 import os
-import re
 import shutil
 import subprocess
 import sys
 
-ROOTS = ["python3", "libpython3.11-stdlib", "ca-certificates", "tzdata", "libssl3",
-         "netbase", "base-files", "libc6"]
-# Dependencies that only serve maintainer scripts or interactive use.
-EXCLUDE = {"dpkg", "debconf", "perl-base", "bash", "dash", "coreutils", "openssl",
-           "debianutils", "sensible-utils", "base-passwd", "libc-bin", "tar", "grep",
-           "sed", "findutils", "gzip", "util-linux", "mawk", "login", "passwd"}
+STATIC = ["base-files", "netbase", "tzdata", "tzdata-legacy", "media-types"]
+BASE = ["libc6", "libssl3t64", "libzstd1", "zlib1g"]
+CC = ["libgomp1", "libstdc++6", "libgcc-s1", "gcc-14-base"]
+PYTHON_LIBS = ["libbz2-1.0", "libdb5.3t64", "libexpat1", "liblzma5", "libsqlite3-0", "libuuid1",
+               "libncursesw6", "libtinfo6", "libcom-err2", "libcrypt1", "libc-bin",
+               "libgssapi-krb5-2", "libk5crypto3", "libkeyutils1", "libkrb5-3", "libkrb5support0",
+               "libnsl2", "libreadline8t64", "libtirpc3t64", "libffi8"]
 SKIP_PREFIXES = ("/usr/share/doc/", "/usr/share/man/", "/usr/share/info/",
                  "/usr/share/lintian/", "/usr/share/locale/", "/usr/share/bug/")
 
 
-def query(fmt: str, pkg: str) -> str:
-    return subprocess.run(["dpkg-query", "-W", "-f", fmt, pkg], capture_output=True,
-                          text=True).stdout
+def packages(version: str) -> list[str]:
+    return STATIC + BASE + CC + PYTHON_LIBS + [
+        f"libpython{version}-minimal", f"libpython{version}-stdlib",
+        f"python{version}-minimal", f"python{version}-venv"]
 
 
-def installed(pkg: str) -> bool:
-    return query("${Status}", pkg).endswith("install ok installed")
-
-
-def closure() -> set[str]:
-    seen: set[str] = set()
-    todo = list(ROOTS)
-    while todo:
-        pkg = todo.pop()
-        if pkg in seen or pkg in EXCLUDE:
-            continue
-        seen.add(pkg)
-        deps = query("${Depends}, ${Pre-Depends}", pkg)
-        for group in filter(None, (g.strip() for g in deps.split(","))):
-            names = [re.split(r"[\s:(]", alt.strip())[0] for alt in group.split("|")]
-            # First alternative that is installed; virtual ones are skipped.
-            todo.extend([n for n in names if installed(n)][:1])
-    return seen
+def files_of(pkg: str) -> list[str]:
+    out = subprocess.run(["dpkg-query", "-W", "-f", "${db-fsys:Files}", pkg],
+                         capture_output=True, text=True, check=True).stdout
+    return [p.strip() for p in out.split("\n") if p.strip().startswith("/")]
 
 
 def copy_path(src: str, out: str) -> None:
@@ -61,40 +49,33 @@ def copy_path(src: str, out: str) -> None:
         shutil.copy2(src, dst)
 
 
-def copy_tree(top: str, out: str) -> None:
-    for parent, dirs, files in os.walk(top):
-        for name in dirs + files:
-            copy_path(os.path.join(parent, name), out)
-
-
 def write(out: str, path: str, text: str, mode: int = 0o644) -> None:
     with open(out + path, "w") as f:
         f.write(text)
     os.chmod(out + path, mode)
 
 
-def main(out: str) -> None:
+def main(out: str, version: str) -> None:
     os.makedirs(out + "/usr", exist_ok=True)
-    for link in ("bin", "sbin", "lib", "lib64"):  # merged /usr, as in Debian 12
+    for link in ("bin", "sbin", "lib", "lib64"):  # merged /usr, as in Debian 13
         if os.path.islink("/" + link):
             target = os.readlink("/" + link)
             os.makedirs(os.path.join(out, target.lstrip("/")), exist_ok=True)
             os.symlink(target, f"{out}/{link}")
-    pkgs = sorted(closure())
+    pkgs = packages(version)
     for pkg in pkgs:
-        for path in query("${db-fsys:Files}", pkg).split("\n"):
-            path = path.strip()
-            if path.startswith("/") and not path.startswith(SKIP_PREFIXES):
+        for path in files_of(pkg):
+            if not path.startswith(SKIP_PREFIXES):
                 copy_path(path, out)
-    # Files made by maintainer scripts: certificate bundle, byte-compiled stdlib, timezone.
-    for tree in ("/etc/ssl/certs", "/usr/lib/python3.11", "/etc/ld.so.conf.d"):
-        copy_tree(tree, out)
-    for path in ("/etc/localtime", "/etc/timezone", "/etc/ld.so.conf"):
-        copy_path(path, out)
+    # Made by ca-certificates' maintainer script; distroless generates the same bundle.
+    os.makedirs(out + "/etc/ssl/certs", exist_ok=True)
+    shutil.copy2("/etc/ssl/certs/ca-certificates.crt", out + "/etc/ssl/certs/")
+    for name in ("python", "python3"):
+        os.symlink(f"/usr/bin/python{version}", f"{out}/usr/bin/{name}")
     write(out, "/etc/passwd", "root:x:0:0:root:/root:/sbin/nologin\n"
           "nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n"
           "nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n")
-    write(out, "/etc/group", "root:x:0:\ntty:x:5:\nstaff:x:50:\nnogroup:x:65534:\n"
+    write(out, "/etc/group", "root:x:0:\nnobody:x:65534:\ntty:x:5:\nstaff:x:50:\n"
           "nonroot:x:65532:\n")
     write(out, "/etc/nsswitch.conf", "passwd: files\ngroup: files\nhosts: files dns\n")
     for path, mode, uid in (("/tmp", 0o1777, 0), ("/root", 0o700, 0),
@@ -111,4 +92,4 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2])
