@@ -3,24 +3,89 @@ import { clip, imageRefProblem } from './render/escape.js';
 import type { BaseImage, Role } from './types.js';
 
 /**
- * Default base image per role. `{python}` is the project's major.minor. Every tag is pinned to a
- * Debian / Alpine release (hadolint DL3006/DL3007): a floating `python:3.12` changes distro under you.
+ * Where the official python images live for each Python (docker-library/python's versions.json):
+ * the Debian release of `python:X.Y-trixie`/`-slim-trixie` and the newest Alpine tag. End-of-life
+ * versions keep their last published tags, frozen (3.8.20 on bookworm, 3.9.25 on trixie).
+ */
+export interface PythonLine {
+  debian: 'bookworm' | 'trixie';
+  alpine: string;
+  /** Said in the plan when it applies. */
+  note?: string;
+}
+
+const CURRENT: PythonLine = { debian: 'trixie', alpine: '3.24' };
+export const PYTHON_LINES: Readonly<Record<string, PythonLine>> = {
+  '3.8': {
+    debian: 'bookworm',
+    alpine: '3.20',
+    note: 'Python 3.8 is end of life: its last official images (3.8.20, on Debian 12) are never updated',
+  },
+  '3.9': {
+    debian: 'trixie',
+    alpine: '3.22',
+    note: 'Python 3.9 is end of life: its last official images (3.9.25) are never updated',
+  },
+  '3.10': CURRENT,
+  '3.11': CURRENT,
+  '3.12': CURRENT,
+  '3.13': CURRENT,
+  '3.14': CURRENT,
+};
+
+export function pythonLine(python: string): PythonLine {
+  return PYTHON_LINES[python] ?? CURRENT;
+}
+
+/**
+ * Default base image per role. `{python}` is the project's major.minor; `{debian}` and `{alpine}`
+ * come from PYTHON_LINES. Every tag is pinned to a Debian / Alpine release (hadolint DL3006/DL3007):
+ * a floating `python:3.13` changes distro under you.
  */
 export const CATALOG: Readonly<Record<Role, string>> = {
-  full: 'python:{python}-bookworm',
-  slim: 'python:{python}-slim-bookworm',
-  alpine: 'python:{python}-alpine3.20',
-  // The nonroot tag runs as uid 65532. Debian 12's distroless Python is 3.11, nothing else.
-  distroless: 'gcr.io/distroless/python3-debian12:nonroot',
-  // The distroless builder: Debian's own python3, so the venv's interpreter path (/usr/bin/python3.11)
+  full: 'python:{python}-{debian}',
+  slim: 'python:{python}-slim-{debian}',
+  alpine: 'python:{python}-alpine{alpine}',
+  // The nonroot tag runs as uid 65532. Debian 13's distroless Python is 3.13, nothing else
+  // (python3-debian12 was removed upstream in May 2026).
+  distroless: 'gcr.io/distroless/python3-debian13:nonroot',
+  // The distroless builder: Debian's own python3, so the venv's interpreter path (/usr/bin/python3.13)
   // exists in the distroless image too.
-  debian: 'debian:12-slim',
+  debian: 'debian:13-slim',
 };
 
 export const ROLES: readonly Role[] = ['full', 'slim', 'alpine', 'distroless', 'debian'];
 
-/** The Python that the catalog's distroless and debian images ship. */
-export const DISTROLESS_PYTHON = '3.11';
+/** The Python 3 that each Debian release ships (its python3 package), by number and codename. */
+const DEBIAN_PYTHON: Readonly<Record<string, { release: string; python: string }>> = {
+  '12': { release: 'Debian 12', python: '3.11' },
+  bookworm: { release: 'Debian 12', python: '3.11' },
+  '13': { release: 'Debian 13', python: '3.13' },
+  trixie: { release: 'Debian 13', python: '3.13' },
+};
+
+/** The Python of the catalog's distroless (and its Debian builder). */
+export const DISTROLESS_PYTHON = '3.13';
+
+export interface ShippedPython {
+  release: string;
+  python: string;
+}
+
+/**
+ * The Python a distroless or plain Debian image carries at /usr/bin, read from its name
+ * (`…/python3-debian13…`, `…debian:13-slim`, `…debian:trixie…`); undefined for names that say nothing.
+ */
+export function shippedPython(image: BaseImage): ShippedPython | undefined {
+  const name = image.ref.split('@')[0] ?? '';
+  const m =
+    image.role === 'distroless'
+      ? /python3-debian(\d+)/.exec(name)
+      : image.role === 'debian'
+        ? /(?:^|\/)debian:(\d+|bookworm|trixie)(?![\w.])/.exec(name)
+        : null;
+  return m?.[1] ? DEBIAN_PYTHON[m[1]] : undefined;
+}
 
 export interface ImageOverride {
   role: Role;
@@ -35,7 +100,11 @@ export function isRole(s: string): s is Role {
 }
 
 export function templateRef(ref: string, python: string): string {
-  return ref.replaceAll('{python}', python);
+  const line = pythonLine(python);
+  return ref
+    .replaceAll('{python}', python)
+    .replaceAll('{debian}', line.debian)
+    .replaceAll('{alpine}', line.alpine);
 }
 
 /** Catalog defaults, then overrides in order (later wins: pass pyproject ones before CLI flags). */
@@ -51,7 +120,7 @@ export function resolveImages(
   return images;
 }
 
-const ROLE_HINT = `roles: ${ROLES.join(', ')}; e.g. --image slim=127.0.0.1:5000/python:{python}-slim`;
+const ROLE_HINT = `roles: ${ROLES.join(', ')}; e.g. --image slim=127.0.0.1:5000/python:{python}-slim-trixie`;
 
 /**
  * Checks an image reference by the distribution grammar (the same one the engine applies), with

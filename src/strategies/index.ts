@@ -16,9 +16,12 @@ export {
   DISTROLESS_PYTHON,
   type ImageOverride,
   isRole,
+  PYTHON_LINES,
   parseImageFlag,
+  pythonLine,
   ROLES,
   resolveImages,
+  shippedPython,
 } from './catalog.js';
 export { imagesFromPyprojectTable, type PyprojectSettings } from './pyproject-settings.js';
 export { type Recommendation, recommend } from './recommend.js';

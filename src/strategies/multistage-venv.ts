@@ -1,8 +1,7 @@
 import { tailLines } from './render/app-tail.js';
-import { buildEnvStage, slimRuntimeLines, trimmedStage, venvBuilderStage } from './render/builder-stage.js';
+import { fullVenvStages, slimRuntimeLines } from './render/builder-stage.js';
 import { makeCandidate } from './render/candidate.js';
 import { renderContext } from './render/context.js';
-import { builderTrim } from './render/trim.js';
 import type { Strategy } from './types.js';
 
 const teaches =
@@ -18,23 +17,7 @@ export const multistageVenv: Strategy = {
   plan(input) {
     const ctx = renderContext(input);
     const { options } = ctx;
-    const builder = venvBuilderStage(ctx, {
-      name: 'venv-builder',
-      from: 'build-env',
-      comment: ['venv-builder: dependencies into /opt/venv with the full toolchain at hand.'],
-      create: 'python3 -m venv /opt/venv',
-    });
-    const trimmed = options.trim
-      ? [
-          trimmedStage(
-            ctx,
-            'venv-trimmed',
-            'venv-builder',
-            builderTrim(options, '/opt/venv', '/opt/venv/bin/python'),
-          ),
-        ]
-      : [];
-    const source = options.trim ? 'venv-trimmed' : 'venv-builder';
+    const { stages, venvFrom } = fullVenvStages(ctx);
     return makeCandidate(ctx, {
       id: 'multistage-venv',
       title: multistageVenv.title,
@@ -54,15 +37,13 @@ export const multistageVenv: Strategy = {
         `Build in ${options.images.full.ref}, run on ${options.images.slim.ref}: only /opt/venv and the app cross over.`,
       ],
       stages: [
-        buildEnvStage(ctx),
-        builder,
-        ...trimmed,
+        ...stages,
         {
           comment: ['The runtime: slim base, the venv, the app. Nothing from the builder but /opt/venv.'],
           from: options.images.slim.ref,
           lines: [
             ...slimRuntimeLines(ctx),
-            `COPY --from=${source} /opt/venv /opt/venv`,
+            `COPY --from=${venvFrom} /opt/venv /opt/venv`,
             '# The venv first on PATH: python, pip-installed scripts (gunicorn...) resolve to it.',
             'ENV PATH=/opt/venv/bin:$PATH',
             ...tailLines(ctx, { python: '/opt/venv/bin/python', copiedAll: false }),

@@ -31,7 +31,7 @@ export function recommend(candidates: Candidate[], project: Project, verdicts: V
     ['multistage-alpine', 30],
     ['alpine', 20],
     ['distroless', 48],
-    // Below distroless, but newer and without a shell: second to the distroless it builds on.
+    // Below distroless: usually the smallest, but without a shell and every library copied by ldd.
     ['closure', 46],
     ['full', 0],
   ]);
@@ -43,7 +43,7 @@ export function recommend(candidates: Candidate[], project: Project, verdicts: V
   if (has('distroless')) {
     if (runtimeLibs.length === 0) {
       score.set('distroless', 60);
-      why.push('distroless first: Python matches Debian 12’s and no system library has to be carried over.');
+      why.push('distroless first: its Python is the project’s and no system library has to be carried over.');
     } else {
       why.push(
         `distroless after multistage-venv: it must carry ${runtimeLibs.join(', ')} over from the builder.`,

@@ -19,6 +19,8 @@ export interface BaseImage {
   ref: string;
   /** Where the ref came from: 'catalog', '--image', 'pyproject.toml:42'. */
   source: string;
+  /** The manifest digest found before the race: FROM lines pin it (`ref@digest`). */
+  digest?: string;
 }
 
 /** Answers the user gives (or flags give, or the analysis prefilled). */

@@ -85,10 +85,10 @@ describe('slim-py plan --json (the contract)', () => {
     expect(p.project.dependencies.length).toBeGreaterThan(0);
     expect(p.project.entry?.source).toMatch(/^pyproject\.toml:\d+$/);
     checkCandidates(p);
-    // Distroless ships Debian 12's Python 3.11: it must say why it does not apply to 3.12.
+    // Distroless carries Debian 13's Python 3.13: it must say why it does not apply to 3.12.
     const distroless = p.candidates.find((c) => c.id === 'distroless')!;
     expect(distroless.applicable).toBe(false);
-    expect(distroless.reason).toContain('3.11');
+    expect(distroless.reason).toContain('Python 3.13');
   });
 
   it('a Poetry project: caret specifiers translated, locked versions read', { timeout: 30_000 }, () => {

@@ -26,12 +26,31 @@ describe('applicability and reasons', () => {
   it('distroless is not applicable on 3.12 and says why', () => {
     const d = byId(planCandidates(inputFor(flaskProject, flaskVerdicts)), 'distroless');
     expect(d.applicable).toBe(false);
-    expect(d.reason).toMatch(/Python 3\.11.*3\.12/);
-    expect(d.reason).toContain('--python 3.11');
+    expect(d.reason).toMatch(
+      /python3-debian13:nonroot carries Debian 13's Python 3\.13; this project targets 3\.12/,
+    );
+    expect(d.reason).toContain('There is no distroless image for Python 3.12');
+    expect(d.reason).toContain('closure is the shell-less choice');
   });
 
-  it('distroless applies on 3.11 and carries libpq over from the builder', () => {
+  it('distroless on 3.11 says that python3-debian12 is gone', () => {
     const d = byId(planCandidates(inputFor(pgProject, pgVerdicts)), 'distroless');
+    expect(d.applicable).toBe(false);
+    expect(d.reason).toContain('python3-debian12 (Python 3.11) was removed upstream');
+  });
+
+  it('distroless needs a builder with the same Python: a Debian 12 builder for 3.13 is refused', () => {
+    const images = resolveImages('3.13', [parseImageFlag('debian=127.0.0.1:5000/debian:12-slim')]);
+    const input = inputFor(pgProject, pgVerdicts, { python: '3.13', images });
+    const d = byId(planCandidates(input), 'distroless');
+    expect(d.applicable).toBe(false);
+    expect(d.reason).toContain("127.0.0.1:5000/debian:12-slim ships Debian 12's Python 3.11");
+    expect(d.reason).toContain('--image debian=REF');
+  });
+
+  it('distroless applies on 3.13 and carries libpq over from the builder', () => {
+    const input = inputFor(pgProject, pgVerdicts, { python: '3.13', images: resolveImages('3.13') });
+    const d = byId(planCandidates(input), 'distroless');
     expect(d.applicable).toBe(true);
     expect(d.reason).toContain('libpq5');
     expect(d.dockerfile).toContain('ldd');
@@ -76,14 +95,15 @@ describe('applicability and reasons', () => {
 describe('interpreters, bases and build settings', () => {
   const cs = planCandidates(inputFor(pgProject, pgVerdicts));
   it.each([
-    ['full', 'python3', ['python:3.11-bookworm']],
-    ['slim', 'python3', ['python:3.11-slim-bookworm']],
-    ['alpine', 'python3', ['python:3.11-alpine3.20']],
-    ['multistage-venv', '/opt/venv/bin/python', ['python:3.11-bookworm', 'python:3.11-slim-bookworm']],
-    ['multistage-wheels', 'python3', ['python:3.11-bookworm', 'python:3.11-slim-bookworm']],
-    ['multistage-user', 'python3', ['python:3.11-bookworm', 'python:3.11-slim-bookworm']],
-    ['multistage-alpine', '/opt/venv/bin/python', ['python:3.11-alpine3.20']],
-    ['distroless', '/opt/venv/bin/python', ['debian:12-slim', 'gcr.io/distroless/python3-debian12:nonroot']],
+    ['full', 'python3', ['python:3.11-trixie']],
+    ['slim', 'python3', ['python:3.11-slim-trixie']],
+    ['alpine', 'python3', ['python:3.11-alpine3.24']],
+    ['multistage-venv', '/opt/venv/bin/python', ['python:3.11-trixie', 'python:3.11-slim-trixie']],
+    ['multistage-wheels', 'python3', ['python:3.11-trixie', 'python:3.11-slim-trixie']],
+    ['multistage-user', 'python3', ['python:3.11-trixie', 'python:3.11-slim-trixie']],
+    ['multistage-alpine', '/opt/venv/bin/python', ['python:3.11-alpine3.24']],
+    ['distroless', '/opt/venv/bin/python', ['debian:13-slim', 'gcr.io/distroless/python3-debian13:nonroot']],
+    ['closure', '/opt/venv/bin/python', ['python:3.11-trixie', 'scratch']],
   ] as const)('%s runs %s on %j', (id, python, bases) => {
     const c = byId(cs, id);
     expect(c.python).toBe(python);

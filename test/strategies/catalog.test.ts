@@ -1,22 +1,50 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import {
   CATALOG,
   imagesFromPyprojectTable,
+  PYTHON_LINES,
   parseImageFlag,
   ROLES,
   resolveImages,
+  shippedPython,
 } from '../../src/strategies/index.js';
 
 describe('resolveImages', () => {
   it('templates the catalog with the Python version and pins every tag', () => {
     const images = resolveImages('3.12');
-    expect(images.full).toEqual({ role: 'full', ref: 'python:3.12-bookworm', source: 'catalog' });
-    expect(images.slim.ref).toBe('python:3.12-slim-bookworm');
-    expect(images.alpine.ref).toBe('python:3.12-alpine3.20');
-    expect(images.distroless.ref).toBe('gcr.io/distroless/python3-debian12:nonroot');
-    expect(images.debian.ref).toBe('debian:12-slim');
+    expect(images.full).toEqual({ role: 'full', ref: 'python:3.12-trixie', source: 'catalog' });
+    expect(images.slim.ref).toBe('python:3.12-slim-trixie');
+    expect(images.alpine.ref).toBe('python:3.12-alpine3.24');
+    expect(images.distroless.ref).toBe('gcr.io/distroless/python3-debian13:nonroot');
+    expect(images.debian.ref).toBe('debian:13-slim');
     for (const role of ROLES) expect(CATALOG[role]).toMatch(/:[^/]+$/);
+  });
+
+  it('end-of-life Pythons get their last published tags', () => {
+    expect(resolveImages('3.9').alpine.ref).toBe('python:3.9-alpine3.22');
+    expect(resolveImages('3.9').slim.ref).toBe('python:3.9-slim-trixie');
+    expect(resolveImages('3.8').full.ref).toBe('python:3.8-bookworm');
+    expect(resolveImages('3.8').alpine.ref).toBe('python:3.8-alpine3.20');
+    expect(PYTHON_LINES['3.8']?.note).toMatch(/end of life/);
+  });
+});
+
+describe('shippedPython', () => {
+  it.each([
+    ['distroless', 'gcr.io/distroless/python3-debian13:nonroot', '3.13'],
+    ['distroless', '127.0.0.1:5000/distroless/python3-debian13:nonroot', '3.13'],
+    ['distroless', 'gcr.io/distroless/python3-debian12@sha256:abc', '3.11'],
+    ['debian', 'debian:13-slim', '3.13'],
+    ['debian', 'mirror.local/library/debian:bookworm-slim', '3.11'],
+    ['debian', '127.0.0.1:5000/debian:12-slim', '3.11'],
+    ['distroless', 'registry.local/distroless-py:3.12', undefined],
+    ['debian', 'debian:13.1', undefined],
+    ['full', 'python:3.13-trixie', undefined],
+  ] as const)('%s %s → %s', (role, ref, python) => {
+    expect(shippedPython({ role, ref, source: 'catalog' })?.python).toBe(python);
   });
 
   it('overrides replace a role, templated too; the later one wins', () => {
@@ -117,5 +145,18 @@ describe('imagesFromPyprojectTable', () => {
     expect((err as UserError).where).toEqual(
       line ? { file: 'pyproject.toml', line } : { file: 'pyproject.toml' },
     );
+  });
+});
+
+describe('the README catalog table', () => {
+  it('names every catalog image, so the two cannot drift apart', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| role | image |'));
+    for (const role of ROLES) {
+      const ref = CATALOG[role]
+        .replace('{debian}', 'trixie')
+        .replace('{alpine}', PYTHON_LINES['3.13']?.alpine ?? '');
+      expect(table, role).toContain(`| \`${role}\` | \`${ref}\` |`);
+    }
   });
 });

@@ -4,7 +4,8 @@ import { comment } from './escape.js';
 import { run, type Stage, sortedUnique } from './lines.js';
 import { bytecodeFlags, debianUser, runtimeEnv } from './options.js';
 import { depsBlock, selfInstall } from './pip-install.js';
-import { type TrimTarget, trimCommands } from './trim.js';
+import { builderTrim, type TrimTarget, trimCommands } from './trim.js';
+import { VENV_PYTHON } from './venv-entry.js';
 
 /**
  * Stages and line blocks that several candidates share. They are rendered from the context only
@@ -64,9 +65,8 @@ export interface VenvBuilder {
 
 /** A builder that installs the dependencies (and the project, if installable) into /opt/venv. */
 export function venvBuilderStage(ctx: RenderContext, b: VenvBuilder): Stage {
-  const python = '/opt/venv/bin/python';
   const block = {
-    python,
+    python: VENV_PYTHON,
     plan: ctx.plan,
     options: ctx.options,
     verb: 'install' as const,
@@ -109,5 +109,26 @@ export function trimmedStage(
     from,
     // `tools`: binutils on a bare builder, installed here so the builder above stays shared.
     lines: [run([...tools, ...trimCommands(target, ctx.keepTools)])],
+  };
+}
+
+/**
+ * The venv built in the official full image: build-env, venv-builder and (trimmed) venv-trimmed.
+ * multistage-venv copies /opt/venv onto slim, closure onto scratch: one venv build per race.
+ */
+export function fullVenvStages(ctx: RenderContext): { stages: Stage[]; venvFrom: string } {
+  const builder = venvBuilderStage(ctx, {
+    name: 'venv-builder',
+    from: 'build-env',
+    comment: ['venv-builder: dependencies into /opt/venv with the full toolchain at hand.'],
+    create: 'python3 -m venv /opt/venv',
+  });
+  const { trim } = ctx.options;
+  const trimmed = trim
+    ? [trimmedStage(ctx, 'venv-trimmed', 'venv-builder', builderTrim(ctx.options, '/opt/venv', VENV_PYTHON))]
+    : [];
+  return {
+    stages: [buildEnvStage(ctx), builder, ...trimmed],
+    venvFrom: trim ? 'venv-trimmed' : 'venv-builder',
   };
 }

@@ -1,4 +1,4 @@
-import type { Candidate, StrategyId, Tradeoffs } from '../types.js';
+import type { BaseImage, Candidate, StrategyId, Tradeoffs } from '../types.js';
 import { appWorkdir } from './app-tail.js';
 import type { RenderContext } from './context.js';
 import { repositoryName } from './escape.js';
@@ -31,8 +31,20 @@ function header(ctx: RenderContext, p: CandidateParts, needsBuildKit: boolean): 
   ];
 }
 
+/** FROM lines of the images whose digest the pre-flight found: pinned, and a comment says so. */
+function pinStages(stages: Stage[], images: readonly BaseImage[]): Stage[] {
+  const digests = new Map(images.flatMap((i) => (i.digest ? [[i.ref, i.digest] as const] : [])));
+  return stages.map((s) => {
+    const digest = digests.get(s.from);
+    if (!digest) return s;
+    const note = `${s.from} pinned to the digest it had when slim-py raced it; drop "@${digest.slice(0, 19)}…" to follow the tag.`;
+    return { ...s, from: `${s.from}@${digest}`, comment: [...s.comment, note] };
+  });
+}
+
 /** Renders the Dockerfile and fills the fields every candidate has. */
-export function makeCandidate(ctx: RenderContext, p: CandidateParts): Candidate {
+export function makeCandidate(ctx: RenderContext, parts: CandidateParts): Candidate {
+  const p = { ...parts, stages: pinStages(parts.stages, Object.values(ctx.options.images)) };
   const names = new Set(p.stages.flatMap((s) => (s.name ? [s.name] : [])));
   const body = p.stages.flatMap((s) => s.lines).join('\n');
   const needsBuildKit = /^RUN --mount/m.test(body);

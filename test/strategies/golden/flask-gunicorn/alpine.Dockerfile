@@ -3,7 +3,7 @@
 # Dependencies: requirements.txt.
 # Build: docker build -t flask-app .
 
-FROM python:3.12-alpine3.20
+FROM python:3.12-alpine3.24
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 RUN addgroup -S -g 10001 app \
     && adduser -S -D -u 10001 -G app app \

@@ -1,10 +1,10 @@
 # slim-py: multistage-alpine (Python 3.12)
-# Build and run on python:3.12-alpine3.20: a musl venv for a musl runtime.
+# Build and run on python:3.12-alpine3.24: a musl venv for a musl runtime.
 # Dependencies: requirements.txt.
 # Build: docker build -t flask-app .
 
 # alpine-builder: dependencies into /opt/venv, built against musl.
-FROM python:3.12-alpine3.20 AS alpine-builder
+FROM python:3.12-alpine3.24 AS alpine-builder
 WORKDIR /app
 # A venv is one self-contained folder: easy to copy whole into the runtime stage.
 RUN python3 -m venv /opt/venv
@@ -27,7 +27,7 @@ RUN apk add --no-cache binutils \
     && { find /opt/venv -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
 
 # The runtime: Alpine, the musl venv, the app.
-FROM python:3.12-alpine3.20
+FROM python:3.12-alpine3.24
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 RUN addgroup -S -g 10001 app \
     && adduser -S -D -u 10001 -G app app \

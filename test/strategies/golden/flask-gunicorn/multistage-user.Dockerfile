@@ -1,10 +1,10 @@
 # slim-py: multistage-user (Python 3.12)
-# pip --user into /opt/pyuser in python:3.12-bookworm, copied onto python:3.12-slim-bookworm.
+# pip --user into /opt/pyuser in python:3.12-trixie, copied onto python:3.12-slim-trixie.
 # Dependencies: requirements.txt.
 # Build: docker build -t flask-app .
 
 # build-env: the full image as it is (nothing to add here); the builders below share it. Never shipped.
-FROM python:3.12-bookworm AS build-env
+FROM python:3.12-trixie AS build-env
 
 # user-builder: dependencies into the user base /opt/pyuser instead of root's ~/.local.
 FROM build-env AS user-builder
@@ -21,7 +21,7 @@ RUN find /opt/pyuser -type d -name tests -prune -exec rm -rf {} + \
     && { find /opt/pyuser -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
 
 # The runtime: the user base copied to the same path, and Python told where it is.
-FROM python:3.12-slim-bookworm
+FROM python:3.12-slim-trixie
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 RUN useradd --no-log-init --create-home --uid 10001 app \
     && mkdir -p /app && chown 10001:10001 /app

@@ -1,10 +1,10 @@
 # slim-py: multistage-venv (Python 3.12)
-# Build in python:3.12-bookworm, run on python:3.12-slim-bookworm: only /opt/venv and the app cross over.
+# Build in python:3.12-trixie, run on python:3.12-slim-trixie: only /opt/venv and the app cross over.
 # Dependencies: requirements.txt.
 # Build: docker build -t flask-app .
 
 # build-env: the full image as it is (nothing to add here); the builders below share it. Never shipped.
-FROM python:3.12-bookworm AS build-env
+FROM python:3.12-trixie AS build-env
 
 # venv-builder: dependencies into /opt/venv with the full toolchain at hand.
 FROM build-env AS venv-builder
@@ -29,7 +29,7 @@ RUN for pkg in wheel setuptools pip; do \
     && { find /opt/venv -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
 
 # The runtime: slim base, the venv, the app. Nothing from the builder but /opt/venv.
-FROM python:3.12-slim-bookworm
+FROM python:3.12-slim-trixie
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 RUN useradd --no-log-init --create-home --uid 10001 app \
     && mkdir -p /app && chown 10001:10001 /app

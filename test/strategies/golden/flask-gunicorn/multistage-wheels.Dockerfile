@@ -1,10 +1,10 @@
 # slim-py: multistage-wheels (Python 3.12)
-# Wheels built in python:3.12-bookworm, installed on python:3.12-slim-bookworm through a bind mount.
+# Wheels built in python:3.12-trixie, installed on python:3.12-slim-trixie through a bind mount.
 # Dependencies: requirements.txt.
 # Build: DOCKER_BUILDKIT=1 docker build -t flask-app .
 
 # build-env: the full image as it is (nothing to add here); the builders below share it. Never shipped.
-FROM python:3.12-bookworm AS build-env
+FROM python:3.12-trixie AS build-env
 
 # wheel-builder: a wheel for every dependency (compiled here when needed) in /wheels.
 FROM build-env AS wheel-builder
@@ -13,7 +13,7 @@ COPY requirements.txt ./
 RUN python3 -m pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt
 
 # The runtime installs the wheels without copying them: the bind mount exists during one RUN only.
-FROM python:3.12-slim-bookworm
+FROM python:3.12-slim-trixie
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 RUN useradd --no-log-init --create-home --uid 10001 app \
     && mkdir -p /app && chown 10001:10001 /app

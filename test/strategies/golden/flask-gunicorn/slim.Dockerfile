@@ -3,7 +3,7 @@
 # Dependencies: requirements.txt.
 # Build: docker build -t flask-app .
 
-FROM python:3.12-slim-bookworm
+FROM python:3.12-slim-trixie
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 RUN useradd --no-log-init --create-home --uid 10001 app \
     && mkdir -p /app && chown 10001:10001 /app

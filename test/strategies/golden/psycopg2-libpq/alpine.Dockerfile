@@ -3,7 +3,7 @@
 # Dependencies: requirements.txt.
 # Build: docker build -t pg-app .
 
-FROM python:3.11-alpine3.20
+FROM python:3.11-alpine3.24
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 # musl builds of the shared libraries the packages load (libpq).
 RUN apk add --no-cache libpq \

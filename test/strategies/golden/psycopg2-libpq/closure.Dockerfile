@@ -1,42 +1,29 @@
 # slim-py: closure (Python 3.11)
-# Build on debian:12-slim; run on scratch with only what Python 3.11 and the venv load.
+# Build in python:3.11-trixie (the multistage-venv builder); run on scratch with only what Python 3.11 and the venv load.
 # Dependencies: requirements.txt.
 # Build: docker build -t pg-app .
 
-# debian-builder: Debian’s own Python (the one distroless runs), with venv support.
-FROM debian:12-slim AS debian-builder
-SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+# build-env: the full image (compilers, headers) plus what the verdicts ask for. Never shipped.
+FROM python:3.11-trixie AS build-env
+# The full image already has gcc and most -dev headers; naming them keeps a custom base working.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends \
-        build-essential \
-        libpq-dev \
-        libpq5 \
-        python3-dev \
-        python3-venv \
+    && apt-get install -y --no-install-recommends build-essential libpq-dev libpq5 \
     && rm -rf /var/lib/apt/lists/*
+
+# venv-builder: dependencies into /opt/venv with the full toolchain at hand.
+FROM build-env AS venv-builder
 WORKDIR /app
 # A venv is one self-contained folder: easy to copy whole into the runtime stage.
-RUN /usr/bin/python3.11 -m venv /opt/venv
+RUN python3 -m venv /opt/venv
 COPY requirements-dev.txt requirements.txt ./
 COPY requirements/base.txt requirements/
 COPY vendor/pgfast vendor/pgfast
 RUN /opt/venv/bin/python -m pip install --no-cache-dir --no-compile -r requirements.txt
-RUN mkdir -p /opt/venv/syslib \
-    && { find /opt/venv -type f -name '*.so*' -exec ldd {} + 2>/dev/null || true; } \
-        | awk -v have="libc.so.6 libm.so.6 libpthread.so.0 libdl.so.2 librt.so.1 libutil.so.1 libresolv.so.2 \
-            libssl.so.3 libcrypto.so.3 libz.so.1 libffi.so.8 libexpat.so.1 libsqlite3.so.0 libbz2.so.1.0 \
-            liblzma.so.5 libuuid.so.1 libmpdec.so.3 libcrypt.so.1 libncursesw.so.6 libtinfo.so.6 libreadline.so.8" \
-            'BEGIN { n = split(have, h, " "); for (i = 1; i <= n; i++) skip[h[i]] = 1 } \
-             $2 == "=>" && $3 ~ /^\// && $3 !~ /^\/opt\/venv\// && !($1 in skip) && !seen[$1]++ { print $3 }' \
-        | xargs -r cp -L -t /opt/venv/syslib
 
-# debian-trimmed: /opt/venv without test suites, __pycache__, debug symbols and unused pip/setuptools/wheel.
+# venv-trimmed: /opt/venv without test suites, __pycache__, debug symbols and unused pip/setuptools/wheel.
 # Trimming here, before the COPY into the runtime, is what makes the bytes disappear.
-FROM debian-builder AS debian-trimmed
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends binutils \
-    && rm -rf /var/lib/apt/lists/* \
-    && for pkg in wheel setuptools pip; do \
+FROM venv-builder AS venv-trimmed
+RUN for pkg in wheel setuptools pip; do \
             if /opt/venv/bin/python -m pip show "$pkg" >/tmp/pkg-info 2>/dev/null \
                 && grep -q '^Required-by: *$' /tmp/pkg-info; then \
                 /opt/venv/bin/python -m pip uninstall -y -q "$pkg"; \
@@ -48,29 +35,51 @@ RUN apt-get update \
     && { find /opt/venv -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
 
 # closure-root: the runtime's whole filesystem, assembled in /closure.
-FROM debian-trimmed AS closure-root
+FROM venv-trimmed AS closure-root
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates tzdata \
+    && apt-get install -y --no-install-recommends binutils ca-certificates netbase tzdata \
     && rm -rf /var/lib/apt/lists/* \
-    && mkdir -p /closure/tmp /closure/etc /closure/home/app /closure/usr/bin /closure/usr/lib/ssl \
+    && /opt/venv/bin/python -c 'import os, shlex, sys, sysconfig; \
+        v = sysconfig.get_config_var; \
+        walk = lambda p: [p] + walk(os.path.normpath(os.path.join(os.path.dirname(p), os.readlink(p)))) if os.path.islink(p) else [p]; \
+        lib = os.path.join(v("LIBDIR"), v("INSTSONAME")) if v("Py_ENABLE_SHARED") else ""; \
+        paths = {"exe": os.path.realpath(sys.executable), "links": " ".join(walk(sys.executable)[1:]), \
+                 "stdlib": sysconfig.get_paths()["stdlib"], "dynload": v("DESTSHARED"), "libpython": lib}; \
+        print("".join(k + "=" + shlex.quote(p) + chr(10) for k, p in paths.items()))' > /tmp/python-paths \
+    && . /tmp/python-paths \
+    && home="$(sed -n 's/^home = //p' /opt/venv/pyvenv.cfg)" \
+    && mkdir -p /closure/tmp /closure/etc /closure/home/app /closure/app \
     && chmod 1777 /closure/tmp \
-    && cp -a --parents /usr/bin/python3.11 /usr/lib/python3.11 /opt/venv /usr/share/zoneinfo /etc/ssl/certs/ca-certificates.crt /closure/ \
-    && cp -a /usr/lib/ssl/cert.pem /usr/lib/ssl/certs /closure/usr/lib/ssl/ 2>/dev/null || true \
-    && rm -rf /closure/opt/venv/syslib /closure/usr/lib/python3.11/test /closure/usr/lib/python3.11/idlelib /closure/usr/lib/python3.11/tkinter /closure/usr/lib/python3.11/turtledemo /closure/usr/lib/python3.11/ensurepip /closure/usr/lib/python3.11/lib2to3 /closure/usr/lib/python3.11/pydoc_data /closure/usr/lib/python3.11/config-* \
-    && find /closure/usr/lib/python3.11 -type d -name __pycache__ -prune -exec rm -rf {} + \
-    && { { echo /usr/bin/python3.11; find /usr/lib/python3.11/lib-dynload /opt/venv -type f -name '*.so*'; } \
-        | xargs ldd 2>/dev/null || true; } \
-        | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// && $2 ~ /^\(/ { print $1 }' \
-        | grep -v '^/opt/venv/' | sort -u > /tmp/closure-libs \
-    && echo /lib/x86_64-linux-gnu/libgcc_s.so.1 >> /tmp/closure-libs \
-    && while read -r lib; do [ -e "$lib" ] || continue; mkdir -p "/closure$(dirname "$lib")"; cp -L "$lib" "/closure$lib"; done < /tmp/closure-libs \
-    && interp="$(readelf -l /usr/bin/python3.11 | sed -n 's/.*interpreter: \(.*\)]/\1/p')" \
+    && cp -a --parents $links "$stdlib" $libpython /opt/venv /closure/ \
+    && test -d "/closure$home" \
+    && cp -a --parents /etc/ssl/certs/ca-certificates.crt /usr/share/zoneinfo /etc/services /etc/protocols /etc/ld.so.conf /etc/ld.so.conf.d /closure/ \
+    && rm -rf "/closure$stdlib"/test "/closure$stdlib"/idlelib "/closure$stdlib"/tkinter "/closure$stdlib"/turtledemo "/closure$stdlib"/turtle.py "/closure$stdlib"/ensurepip "/closure$stdlib"/lib2to3 "/closure$stdlib"/pydoc_data "/closure$stdlib"/config-* \
+    && rm -f "/closure$dynload"/_tkinter* "/closure$dynload"/_test* "/closure$dynload"/_ctypes_test* "/closure$dynload"/_xxtestfuzz* "/closure$dynload"/xxlimited* \
+    && find "/closure$stdlib" -type d -name __pycache__ -prune -exec rm -rf {} + \
+    && { printf '%s\0' "/closure$exe"; find /closure -type f \( -name '*.so' -o -name '*.so.*' \) -print0; } \
+        | while IFS= read -r -d '' f; do \
+            if ! out="$(ldd "$f" 2>&1)"; then \
+                case "$out" in *"not a dynamic executable"*) continue ;; esac; \
+                echo "ldd $f failed: $out" >&2; exit 1; \
+            fi; \
+            printf '%s\n' "$out"; \
+        done > /tmp/ldd-out \
+    && awk '$2 == "=>" && $3 ~ /^\// { print $3 }' /tmp/ldd-out | grep -v '^/closure/' | sort -u > /tmp/closure-libs \
+    && libc="$(awk '$1 == "libc.so.6" && $3 ~ /^\// { print $3; exit }' /tmp/ldd-out)" \
+    && { gcc_s=""; for g in $(ldconfig -p | awk '$1 == "libgcc_s.so.1" { print $NF }'); do \
+            if [ "$(readlink -f "$(dirname "$g")")" = "$(readlink -f "$(dirname "$libc")")" ]; then gcc_s="$g"; fi; \
+        done; } \
+    && { [ -n "$gcc_s" ] || { echo "closure: ldconfig -p lists no libgcc_s.so.1 next to $libc" >&2; exit 1; }; } \
+    && echo "$gcc_s" >> /tmp/closure-libs \
+    && while read -r lib; do mkdir -p "/closure$(dirname "$lib")" && cp -L "$lib" "/closure$lib"; done < /tmp/closure-libs \
+    && interp="$(readelf -l "$exe" | sed -n 's/.*interpreter: \(.*\)]/\1/p')" \
     && mkdir -p "/closure$(dirname "$interp")" && cp -L "$interp" "/closure$interp" \
-    && cp /etc/ld.so.cache /closure/etc/ 2>/dev/null || true \
+    && ldconfig -X -r /closure \
     && printf 'root:x:0:0:root:/root:/sbin/nologin\napp:x:10001:10001:app:/home/app:/sbin/nologin\n' > /closure/etc/passwd \
     && printf 'root:x:0:\napp:x:10001:\n' > /closure/etc/group \
-    && chown 10001:10001 /closure/home/app \
+    && printf 'passwd: files\ngroup: files\nhosts: files dns\n' > /closure/etc/nsswitch.conf \
+    && chown 10001:10001 /closure/home/app /closure/app \
     && find /closure -type d -exec chmod go+rx {} +
 
 # The runtime: nothing but the closure. No shell: exec-form commands only.

@@ -1,10 +1,10 @@
 # slim-py: distroless (Python 3.11)
-# Build on debian:12-slim with its /usr/bin/python3.11; run on gcr.io/distroless/python3-debian12:nonroot.
+# Build on debian:13-slim with its /usr/bin/python3.11; run on gcr.io/distroless/python3-debian13:nonroot.
 # Dependencies: requirements.txt.
 # Build: docker build -t pg-app .
 
 # debian-builder: Debian’s own Python (the one distroless runs), with venv support.
-FROM debian:12-slim AS debian-builder
+FROM debian:13-slim AS debian-builder
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
@@ -22,13 +22,24 @@ COPY requirements/base.txt requirements/
 COPY vendor/pgfast vendor/pgfast
 RUN /opt/venv/bin/python -m pip install --no-cache-dir --no-compile -r requirements.txt
 RUN mkdir -p /opt/venv/syslib \
-    && { find /opt/venv -type f -name '*.so*' -exec ldd {} + 2>/dev/null || true; } \
+    && find /opt/venv -type f -name '*.so*' -print0 \
+        | while IFS= read -r -d '' f; do \
+            if ! out="$(ldd "$f" 2>&1)"; then \
+                case "$out" in *"not a dynamic executable"*) continue ;; esac; \
+                echo "ldd $f failed: $out" >&2; exit 1; \
+            fi; \
+            printf '%s\n' "$out"; \
+        done \
         | awk -v have="libc.so.6 libm.so.6 libpthread.so.0 libdl.so.2 librt.so.1 libutil.so.1 libresolv.so.2 \
-            libssl.so.3 libcrypto.so.3 libz.so.1 libffi.so.8 libexpat.so.1 libsqlite3.so.0 libbz2.so.1.0 \
-            liblzma.so.5 libuuid.so.1 libmpdec.so.3 libcrypt.so.1 libncursesw.so.6 libtinfo.so.6 libreadline.so.8" \
+            libssl.so.3 libcrypto.so.3 libz.so.1 libzstd.so.1 libffi.so.8 libexpat.so.1 libsqlite3.so.0 \
+            libbz2.so.1.0 liblzma.so.5 libuuid.so.1 libcrypt.so.1 libncursesw.so.6 libtinfo.so.6 libreadline.so.8 \
+            libstdc++.so.6 libgcc_s.so.1 libgomp.so.1 libgssapi_krb5.so.2 libkrb5.so.3 libk5crypto.so.3 libcom_err.so.2 \
+            libkrb5support.so.0 libkeyutils.so.1 libnsl.so.2 libtirpc.so.3" \
             'BEGIN { n = split(have, h, " "); for (i = 1; i <= n; i++) skip[h[i]] = 1 } \
              $2 == "=>" && $3 ~ /^\// && $3 !~ /^\/opt\/venv\// && !($1 in skip) && !seen[$1]++ { print $3 }' \
-        | xargs -r cp -L -t /opt/venv/syslib
+        | xargs -r cp -L -t /opt/venv/syslib \
+    && mkdir -p /opt/app-root/app \
+    && chown 65532:65532 /opt/app-root/app
 
 # debian-trimmed: /opt/venv without test suites, __pycache__, debug symbols and unused pip/setuptools/wheel.
 # Trimming here, before the COPY into the runtime, is what makes the bytes disappear.
@@ -48,8 +59,10 @@ RUN apt-get update \
     && { find /opt/venv -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
 
 # The runtime: no shell, so no RUN with a shell command; everything arrives by COPY.
-FROM gcr.io/distroless/python3-debian12:nonroot
+FROM gcr.io/distroless/python3-debian13:nonroot
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 PATH=/opt/venv/bin:$PATH LD_LIBRARY_PATH=/opt/venv/syslib
+# /app owned by the app user, made in the builder: there is no shell here to mkdir and chown it.
+COPY --from=debian-trimmed /opt/app-root/ /
 WORKDIR /app
 COPY --from=debian-trimmed /opt/venv /opt/venv
 COPY --chown=65532:65532 . .

@@ -3,7 +3,7 @@
 # Dependencies: requirements.txt.
 # Build: docker build -t pg-app .
 
-FROM python:3.11-bookworm
+FROM python:3.11-trixie
 # The full image already has gcc and most -dev headers; naming them keeps a custom base working.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends build-essential libpq-dev libpq5 \

@@ -1,10 +1,10 @@
 # slim-py: multistage-alpine (Python 3.11)
-# Build and run on python:3.11-alpine3.20: a musl venv for a musl runtime.
+# Build and run on python:3.11-alpine3.24: a musl venv for a musl runtime.
 # Dependencies: requirements.txt.
 # Build: docker build -t pg-app .
 
 # alpine-builder: dependencies into /opt/venv, built against musl.
-FROM python:3.11-alpine3.20 AS alpine-builder
+FROM python:3.11-alpine3.24 AS alpine-builder
 # The builder is thrown away, so its packages need no virtual group.
 RUN apk add --no-cache build-base libpq postgresql-dev
 WORKDIR /app
@@ -31,7 +31,7 @@ RUN apk add --no-cache binutils \
     && { find /opt/venv -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
 
 # The runtime: Alpine, the musl venv, the app.
-FROM python:3.11-alpine3.20
+FROM python:3.11-alpine3.24
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 # musl builds of the shared libraries the packages load (libpq).
 RUN apk add --no-cache libpq \

@@ -1,10 +1,10 @@
 # slim-py: multistage-user (Python 3.11)
-# pip --user into /opt/pyuser in python:3.11-bookworm, copied onto python:3.11-slim-bookworm.
+# pip --user into /opt/pyuser in python:3.11-trixie, copied onto python:3.11-slim-trixie.
 # Dependencies: requirements.txt.
 # Build: docker build -t pg-app .
 
 # build-env: the full image (compilers, headers) plus what the verdicts ask for. Never shipped.
-FROM python:3.11-bookworm AS build-env
+FROM python:3.11-trixie AS build-env
 # The full image already has gcc and most -dev headers; naming them keeps a custom base working.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends build-essential libpq-dev libpq5 \
@@ -27,7 +27,7 @@ RUN find /opt/pyuser -type d -name tests -prune -exec rm -rf {} + \
     && { find /opt/pyuser -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
 
 # The runtime: the user base copied to the same path, and Python told where it is.
-FROM python:3.11-slim-bookworm
+FROM python:3.11-slim-trixie
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 # Shared libraries the packages load at run time (libpq5); no -dev headers.
 RUN apt-get update \

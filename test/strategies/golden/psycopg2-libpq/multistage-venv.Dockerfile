@@ -1,10 +1,10 @@
 # slim-py: multistage-venv (Python 3.11)
-# Build in python:3.11-bookworm, run on python:3.11-slim-bookworm: only /opt/venv and the app cross over.
+# Build in python:3.11-trixie, run on python:3.11-slim-trixie: only /opt/venv and the app cross over.
 # Dependencies: requirements.txt.
 # Build: docker build -t pg-app .
 
 # build-env: the full image (compilers, headers) plus what the verdicts ask for. Never shipped.
-FROM python:3.11-bookworm AS build-env
+FROM python:3.11-trixie AS build-env
 # The full image already has gcc and most -dev headers; naming them keeps a custom base working.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends build-essential libpq-dev libpq5 \
@@ -35,7 +35,7 @@ RUN for pkg in wheel setuptools pip; do \
     && { find /opt/venv -type f \( -name '*.so' -o -name '*.so.*' \) -not -path '*.libs/*' -exec strip --strip-unneeded {} + || true; }
 
 # The runtime: slim base, the venv, the app. Nothing from the builder but /opt/venv.
-FROM python:3.11-slim-bookworm
+FROM python:3.11-slim-trixie
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 # Shared libraries the packages load at run time (libpq5); no -dev headers.
 RUN apt-get update \

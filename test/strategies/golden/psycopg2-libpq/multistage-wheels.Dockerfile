@@ -1,10 +1,10 @@
 # slim-py: multistage-wheels (Python 3.11)
-# Wheels built in python:3.11-bookworm, installed on python:3.11-slim-bookworm through a bind mount.
+# Wheels built in python:3.11-trixie, installed on python:3.11-slim-trixie through a bind mount.
 # Dependencies: requirements.txt.
 # Build: DOCKER_BUILDKIT=1 docker build -t pg-app .
 
 # build-env: the full image (compilers, headers) plus what the verdicts ask for. Never shipped.
-FROM python:3.11-bookworm AS build-env
+FROM python:3.11-trixie AS build-env
 # The full image already has gcc and most -dev headers; naming them keeps a custom base working.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends build-essential libpq-dev libpq5 \
@@ -19,7 +19,7 @@ COPY vendor/pgfast vendor/pgfast
 RUN python3 -m pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt
 
 # The runtime installs the wheels without copying them: the bind mount exists during one RUN only.
-FROM python:3.11-slim-bookworm
+FROM python:3.11-slim-trixie
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 # Shared libraries the packages load at run time (libpq5); no -dev headers.
 RUN apt-get update \

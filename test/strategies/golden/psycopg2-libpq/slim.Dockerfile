@@ -3,7 +3,7 @@
 # Dependencies: requirements.txt.
 # Build: docker build -t pg-app .
 
-FROM python:3.11-slim-bookworm
+FROM python:3.11-slim-trixie
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 # Shared libraries the packages load at run time (libpq5); no -dev headers.
 RUN apt-get update \
