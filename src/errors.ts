@@ -25,13 +25,17 @@ export class UserError extends Error {
    * quoted from a file cannot add lines), and at most a few hundred characters.
    */
   readonly hint: string;
+  /** One line each under the message, when one problem has several parts (a role per base image). */
+  readonly details: readonly string[];
   constructor(
     message: string,
     hint: string,
     readonly where?: Source,
+    details: readonly string[] = [],
   ) {
     super(clip(oneLine(redactText(message)), 400));
     this.hint = clip(oneLine(redactText(hint)), 400);
+    this.details = details.map((d) => clip(oneLine(redactText(d)), 400));
   }
 }
 
@@ -50,6 +54,8 @@ export interface ErrorReport {
   /** `file:line: ` or ''. */
   where: string;
   message: string;
+  /** Lines under the message (UserError's details). */
+  details?: readonly string[];
   /** What to try; none for a cancellation. */
   hint?: string;
   /** The stack of a bug, with SLIM_PY_DEBUG set. */
@@ -63,7 +69,8 @@ const DEBUG_HINT = 'rerun with SLIM_PY_DEBUG=1 and report the output';
 export function describeError(e: unknown, env: NodeJS.ProcessEnv = process.env): ErrorReport {
   if (e instanceof UserError) {
     const where = e.where ? `${formatSource(e.where)}: ` : '';
-    return { kind: 'user', where, message: e.message, hint: e.hint, exitCode: EXIT.badInput };
+    const details = e.details.length ? { details: e.details } : {};
+    return { kind: 'user', where, message: e.message, ...details, hint: e.hint, exitCode: EXIT.badInput };
   }
   if (e instanceof Cancelled)
     return { kind: 'cancelled', where: '', message: e.message, exitCode: EXIT.cancelled };
@@ -82,7 +89,7 @@ export function describeError(e: unknown, env: NodeJS.ProcessEnv = process.env):
 
 /** The lines the CLI prints for an error, on stderr. */
 export function errorText(r: ErrorReport): string {
-  const lines = [`slim-py: ${r.where}${r.message}`];
+  const lines = [`slim-py: ${r.where}${r.message}`, ...(r.details ?? []).map((d) => `  ${d}`)];
   if (r.hint) lines.push(`  what to try: ${r.hint}`);
   if (r.debug) lines.push(r.debug);
   return `${lines.join('\n')}\n`;

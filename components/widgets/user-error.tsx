@@ -11,6 +11,12 @@ export function UserErrorView({ error, title }: { error: unknown; title?: string
         {r.where}
         {r.message}
       </Text>
+      {(r.details ?? []).map((d) => (
+        <Text key={d} color="red">
+          {'  '}
+          {d}
+        </Text>
+      ))}
       {r.hint ? (
         <Text>
           <Text dimColor>what to try: </Text>

@@ -11,6 +11,7 @@ import type {
   Engine,
   EngineInfo,
   ImageInfo,
+  ImageResolution,
   LabelledObjects,
   RunOptions,
   RunResult,
@@ -19,6 +20,7 @@ import { apiTooOld, certPathError, engineConnectionError } from './errors.js';
 import { type HistoryEntry, layersFromHistory } from './history.js';
 import { JsonLineSplitter } from './json-lines.js';
 import { createBuildParser } from './progress.js';
+import { resolveImage } from './resolve-image.js';
 
 /**
  * The Engine on a real Docker engine (or Podman's compatible API) via dockerode 5, made for
@@ -145,6 +147,10 @@ export class DockerodeEngine implements Engine {
       workdir: c.WorkingDir ?? '',
       labels: c.Labels ?? {},
     };
+  }
+
+  resolveImage(ref: string): Promise<ImageResolution> {
+    return resolveImage(this.docker, ref, /^(unix|npipe):/.test(this.host));
   }
 
   async compressedSize(ref: string): Promise<number> {

@@ -96,6 +96,15 @@ export interface RunResult {
   timedOut: boolean;
 }
 
+/**
+ * Where a base image was found before any build: in the engine's store or in its registry (with the
+ * digest when known), or why not. 'unchecked': the engine cannot look registries up; the build will.
+ */
+export type ImageResolution =
+  | { found: 'local' | 'registry'; digest?: string }
+  | { found: 'unchecked'; message: string }
+  | { found: false; problem: 'missing' | 'denied' | 'unreachable'; message: string };
+
 export interface LabelledObjects {
   containers: string[];
   images: string[];
@@ -106,6 +115,8 @@ export interface Engine {
   connect(): Promise<EngineInfo>;
   build(opts: BuildOptions): AsyncIterable<BuildEvent>;
   inspectImage(ref: string): Promise<ImageInfo>;
+  /** Finds an image without pulling it: the engine's store, else its registry (see ImageResolution). */
+  resolveImage(ref: string): Promise<ImageResolution>;
   /** Bytes a registry push would move: gzip-compressed layer tars, summed. */
   compressedSize(ref: string): Promise<number>;
   run(opts: RunOptions): Promise<RunResult>;

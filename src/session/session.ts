@@ -4,6 +4,7 @@ import type { Engine, EngineInfo } from '../docker/engine.js';
 import { newSessionId } from '../docker/labels.js';
 import { defaultCacheDir, diskMeasureCache } from '../race/measure-cache.js';
 import { withOutcome } from './outcome.js';
+import { pinBases } from './pin-bases.js';
 import { engineArch, type PlanRequest, type PlanResult, planProject } from './plan.js';
 import { pythonChoices } from './python-choices.js';
 import { type RoundEvent, type RoundsRequest, raceRounds } from './race-rounds.js';
@@ -81,15 +82,17 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
     },
     // Once connected, what the engine cannot build is left out here, before the race.
     select: (plan) => selectCandidates(plan.candidates, request.strategies, info),
-    async *race({ plan, candidates, signal }) {
+    async *race({ plan: planned, candidates: chosen, signal }) {
       const { host } = await connect();
+      const engine = await theEngine();
+      const { plan, candidates } = await pinBases(engine, planned, chosen);
       const { race } = request;
       // --no-cache means cold all the way: no remembered measurements either.
       const cache = race.noCache ? undefined : diskMeasureCache(defaultCacheDir(), host);
       const rounds = parts.rounds({
         plan,
         candidates,
-        engine: await theEngine(),
+        engine,
         sessionId: id,
         concurrency: race.concurrency,
         ...(race.network ? { network: race.network } : {}),

@@ -14,6 +14,23 @@ describe('one error path', () => {
     );
   });
 
+  it('a problem with several parts: one line each, each made safe like the message', () => {
+    const e = new UserError(
+      '2 base images cannot be used, nothing was built:',
+      'use --image ROLE=REF',
+      undefined,
+      ['the full image a:1 does not exist', 'the slim image b:1\ncannot be fetched'],
+    );
+    expect(errorText(describeError(e))).toBe(
+      'slim-py: 2 base images cannot be used, nothing was built:\n' +
+        '  the full image a:1 does not exist\n  the slim image b:1\\ncannot be fetched\n' +
+        '  what to try: use --image ROLE=REF\n',
+    );
+    const { lastFrame, unmount } = render(<UserErrorView error={e} />);
+    expect(lastFrame()).toContain('the full image a:1 does not exist');
+    unmount();
+  });
+
   it('a cancellation: said once, nothing to try; exit 130', () => {
     const r = describeError(new Cancelled('nothing was built: the race needs a yes'));
     expect(r).toMatchObject({ kind: 'cancelled', exitCode: EXIT.cancelled });

@@ -8,6 +8,7 @@ import { cleanupSession } from '../../src/docker/cleanup.js';
 import { countBuildkitSteps } from '../../src/docker/dockerfile-steps.js';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import type { BuildEvent } from '../../src/docker/engine.js';
+import { parseImageRef } from '../../src/docker/image-ref.js';
 import { candidateTag, newSessionId, sessionFilter, sessionLabels } from '../../src/docker/labels.js';
 import { auditImageTar } from '../../src/image/library-audit.js';
 import { parseSmokeOutput, smokeArgv } from '../../src/image/smoke.js';
@@ -301,6 +302,32 @@ describe.runIf(RUN_E2E)('the dockerode engine against a real Docker engine', () 
 
     const distroless = await auditImageTar(await engine.exportFiles(IMAGES.distroless, labels));
     expect(distroless.hasShell).toBe(false);
+  });
+
+  it('resolves base images without pulling: digest from the registry, missing and unreachable told apart', {
+    timeout: 60_000,
+  }, async () => {
+    const ref = parseImageRef(IMAGES.debian);
+    const manifest = await fetch(`http://${ref.registry}/v2/${ref.repository}/manifests/${ref.tag}`, {
+      method: 'HEAD',
+      headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+    });
+    const digest = manifest.headers.get('docker-content-digest');
+    expect(digest).toMatch(/^sha256:/);
+    await expect(engine.resolveImage(IMAGES.debian)).resolves.toEqual(
+      expect.objectContaining({ found: expect.stringMatching(/^(local|registry)$/), digest }),
+    );
+    await expect(engine.resolveImage(`${ref.registry}/${ref.repository}:no-such-tag`)).resolves.toMatchObject(
+      {
+        found: false,
+        problem: 'missing',
+      },
+    );
+    await expect(engine.resolveImage('127.0.0.1:1/debian:13-slim')).resolves.toMatchObject({
+      found: false,
+      problem: 'unreachable',
+      message: expect.stringMatching(/127\.0\.0\.1:1/),
+    });
   });
 
   it('labels everything and cleans up by label, twice without error', { timeout: 60_000 }, async () => {

@@ -4,6 +4,7 @@ import type {
   Engine,
   EngineInfo,
   ImageInfo,
+  ImageResolution,
   LabelledObjects,
   RunOptions,
   RunResult,
@@ -77,6 +78,14 @@ export class MemoryEngine implements Engine {
       this.active--;
       this.log.push(`end ${id}`);
     }
+  }
+
+  /** Base images by ref, as a registry would answer; any other ref is in the local store. */
+  bases = new Map<string, ImageResolution>();
+  resolved: string[] = [];
+  async resolveImage(ref: string): Promise<ImageResolution> {
+    this.resolved.push(ref);
+    return this.bases.get(ref) ?? { found: 'local' };
   }
 
   async inspectImage(ref: string): Promise<ImageInfo> {
