@@ -3,7 +3,7 @@
  * race of every local slim-py strategy, a warm re-run, the seeds' recipes through the same engine,
  * and each candidate built alone cold. Figures side by side, never a timed test.
  */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
@@ -57,9 +57,11 @@ async function benchProject(name: string, engine: DockerodeEngine, skipSingles: 
   const log = (s: string) => process.stderr.write(`[bench ${name}] ${s}\n`);
   const dir = join(FIXTURES, name);
   const images = env('SLIMPY_TEST_IMAGES').split(/\s+/).filter(Boolean);
+  // The project's own .python-version (the 3.13 ones), else 3.11: the local index's wheels are cp311.
+  const declared = existsSync(join(dir, '.python-version'));
   const plan: PlanResult = await planProject({
     dir,
-    python: '3.11',
+    ...(declared ? {} : { python: '3.11' }),
     images,
     indexUrl: env('SLIMPY_TEST_INDEX'),
     offline: false,
@@ -76,7 +78,7 @@ async function benchProject(name: string, engine: DockerodeEngine, skipSingles: 
   };
   const docker = engine.docker;
 
-  log(`cold race of ${ours.map((c) => c.id).join(', ')}`);
+  log(`Python ${plan.options.python}: cold race of ${ours.map((c) => c.id).join(', ')}`);
   await pruneBuildCache(docker);
   // A new, empty measurement cache: the cold race fills it, the warm re-run finds it, as two CLI
   // runs on a user's machine would.

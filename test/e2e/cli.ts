@@ -2,16 +2,19 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { IMAGES, INDEX_URL } from '../docker/helpers/e2e.js';
+import { IMAGE_TEMPLATES, INDEX_URL } from '../docker/helpers/e2e.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(REPO, 'src/cli.tsx');
 const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 
-/** The flags that point a race at the local test registry and index (.ci/env/up.sh). */
-export function testEnvFlags(): string[] {
-  const images = Object.entries(IMAGES).flatMap(([role, ref]) => ['--image', `${role}=${ref}`]);
-  return ['--python', '3.11', ...images, '--index-url', INDEX_URL, '--network', 'host'];
+/**
+ * The flags that point a race at the local test registry and index (.ci/env/up.sh). The images stay
+ * templated by {python}: the project's Python (or `python`) picks the stand-ins.
+ */
+export function testEnvFlags(python?: string): string[] {
+  const images = Object.entries(IMAGE_TEMPLATES).flatMap(([role, ref]) => ['--image', `${role}=${ref}`]);
+  return [...(python ? ['--python', python] : []), ...images, '--index-url', INDEX_URL, '--network', 'host'];
 }
 
 /** Strategies whose bases exist locally (no Alpine mirror is reachable here). */

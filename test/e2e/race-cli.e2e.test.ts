@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import tar from 'tar-fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { SESSION_LABEL, TOOL_LABEL } from '../../src/docker/labels.js';
-import { RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
+import { REGISTRY, RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
 import { copyFixture, LOCAL_STRATEGIES, runCli, startCli, testEnvFlags } from './cli.js';
 
 const engine = new DockerodeEngine();
@@ -63,11 +63,24 @@ function sessionOf(stderr: string): string {
 describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
   beforeAll(requireEnvironment);
 
-  for (const fixture of ['e2e-pure', 'e2e-cext', 'e2e-libpq']) {
-    it(`races ${fixture}: multi-stage beats full, the winner passes, the winner's Dockerfile builds alone`, {
+  /**
+   * Projects on the official-layout stand-ins (CPython in /usr/local): three on 3.11, one that
+   * declares no version (the default, 3.13) and a compiled one on 3.13. The local index has cp311
+   * wheels only, so the 3.13 ones use pure-Python packages and the fixture sdists.
+   */
+  const RACES = [
+    { fixture: 'e2e-pure', python: '3.11' },
+    { fixture: 'e2e-cext', python: '3.11' },
+    { fixture: 'e2e-libpq', python: '3.11' },
+    { fixture: 'e2e-default', python: '3.13' },
+    { fixture: 'e2e-libpq', python: '3.13', declare: '3.13' },
+  ];
+  for (const { fixture, python, declare } of RACES) {
+    it(`races ${fixture} on Python ${python}: closure passes and is the smallest${python === '3.13' ? ', distroless passes' : ''}; the winner's Dockerfile builds alone`, {
       timeout: 1_200_000,
     }, async () => {
       const dir = copyFixture(fixture);
+      if (declare) writeFileSync(path.join(dir, '.python-version'), `${declare}\n`);
       const run = await runCli([
         'race',
         dir,
@@ -81,35 +94,69 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
       expect(run.code, run.stderr).toBe(0);
       const json = JSON.parse(run.stdout) as RaceJson;
       process.stderr.write(
-        `\n[${fixture}] ${json.candidates.map((c) => `${c.id}=${(c.sizeBytes / 1e6).toFixed(0)}MB${c.passed ? '' : `(FAIL: ${c.error})`}`).join(' ')}\n`,
+        `\n[${fixture} ${python}] ${json.candidates.map((c) => `${c.id}=${(c.sizeBytes / 1e6).toFixed(1)}MB${c.passed ? '' : `(FAIL: ${c.error})`}`).join(' ')}\n`,
       );
       // Every local strategy ends up passing: what a first try lacked (libpq-dev to build, libpq5 to
-      // run) is added by the repair rounds, never by hand.
+      // run) is added by the repair rounds, never by hand. distroless exists for 3.13 only.
       expect(json.candidates.filter((c) => !c.passed).map((c) => `${c.id}: ${c.error}`)).toEqual([]);
+      const ids = json.candidates.map((c) => c.id);
+      expect(ids).toContain('closure');
+      if (python === '3.13') expect(ids).toContain('distroless');
+      else {
+        expect(ids).not.toContain('distroless');
+        expect(run.stderr).toMatch(/skipped distroless: .*Python 3\.13.*closure is the shell-less choice/);
+      }
       const full = json.candidates.find((c) => c.id === 'full')!;
       expect(full.passed, full.error ?? '').toBe(true);
       expect(json.baseline).toBe('full');
       for (const c of json.candidates.filter((x) => x.id.startsWith('multistage') && x.passed)) {
         expect(c.sizeBytes, c.id).toBeLessThan(full.sizeBytes);
       }
-      expect(json.candidates.filter((x) => x.id.startsWith('multistage') && x.passed).length).toBeGreaterThan(
-        0,
-      );
+      // closure carries only what the interpreter and the venv load: the smallest that passes.
+      expect(json.winner).toBe('closure');
       const winner = json.candidates.find((c) => c.id === json.winner)!;
       expect(winner.passed && winner.smoke.ok && winner.missingLibraries.length === 0).toBe(true);
       expect(json.written).toContain(path.join(dir, 'Dockerfile'));
       const written = readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
       expect(written).toContain('Written by slim-py');
       expect(written).toContain(winner.dockerfile.split('\n').find((l) => l.startsWith('FROM'))!);
-      const tag = await buildWritten(dir, `slim-py-e2e/${fixture}:written`);
+      // The registry's digest was found before the race and pinned.
+      expect(written).toMatch(/^FROM \S+:\S+@sha256:[0-9a-f]{64} AS build-env$/m);
+      const tag = await buildWritten(dir, `slim-py-e2e/${fixture}-${python}:written`);
       await engine.docker.getImage(tag).remove({ force: true });
       expect(await leftovers(sessionOf(run.stderr))).toEqual({ containers: 0, images: 0 });
     });
   }
 
+  it('an unpullable base image: one sentence per role before anything is built', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = copyFixture('e2e-default');
+    const run = await runCli([
+      'race',
+      dir,
+      '--yes',
+      '--strategies',
+      'multistage-venv,closure',
+      ...testEnvFlags(),
+      '--image',
+      `slim=${REGISTRY}/python:{python}-no-such-tag`,
+      '--image',
+      'full=127.0.0.1:1/python:{python}-trixie',
+    ]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('2 base images cannot be used, nothing was built:');
+    expect(run.stderr).toMatch(
+      /the full image 127\.0\.0\.1:1\/python:3\.13-trixie \(from --image\) cannot be fetched, 127\.0\.0\.1:1 is unreachable .*: point --image full=REF/,
+    );
+    expect(run.stderr).toMatch(
+      /the slim image \S+\/python:3\.13-no-such-tag \(from --image\) does not exist at \S+ \(.*\): name a published tag with --image slim=REF\./,
+    );
+    expect(run.stderr).not.toContain('    at ');
+  });
+
   it('an existing Dockerfile is kept as a backup', { timeout: 600_000 }, async () => {
     const dir = copyFixture('e2e-pure');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n# mine\n');
     const run = await runCli([
       'race',

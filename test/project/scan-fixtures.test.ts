@@ -180,4 +180,12 @@ describe('scanProject on the fixture projects', () => {
     expect(p.python.version).toBe('3.11');
     expect(p.appModules).toEqual(['app']);
   });
+
+  it('e2e-default: no version declared, so the default Python', async () => {
+    const p = await scan('e2e-default');
+    expect(deps(p)).toEqual(['gunicorn>=22.0', 'puregreet==0.1.0']);
+    expect(p.entry?.argv).toEqual(['gunicorn', 'app:app', '--bind', '0.0.0.0:8000']);
+    expect(p.python.version).toBe('3.13');
+    expect(p.python.reason).toMatch(/^no version declared/);
+  });
 });

@@ -7,12 +7,28 @@ import { DockerodeEngine } from '../../../src/docker/dockerode-engine.js';
  */
 export const REGISTRY = process.env.SLIMPY_TEST_REGISTRY ?? '127.0.0.1:5000';
 export const INDEX_URL = process.env.SLIMPY_TEST_INDEX ?? 'http://127.0.0.1:8765/simple/';
-export const IMAGES = {
-  full: `${REGISTRY}/python:3.11`,
-  slim: `${REGISTRY}/python:3.11-slim`,
-  distroless: `${REGISTRY}/distroless/python3-debian12:latest`,
-  debian: `${REGISTRY}/debian:12-slim`,
+/** Role → image, `{python}` templated: SLIMPY_TEST_IMAGES (env.sh), else up.sh's stand-ins. */
+export const IMAGE_TEMPLATES: Record<string, string> = {
+  full: `${REGISTRY}/python:{python}-trixie`,
+  slim: `${REGISTRY}/python:{python}-slim-trixie`,
+  distroless: `${REGISTRY}/distroless/python3-debian13:nonroot`,
+  debian: `${REGISTRY}/debian:13-slim`,
+  ...Object.fromEntries(
+    (process.env.SLIMPY_TEST_IMAGES ?? '')
+      .split(/\s+/)
+      .filter((x) => x.includes('='))
+      .map((x) => [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)]),
+  ),
 };
+
+/** The stand-ins for one Python (3.11 and 3.13 are built by .ci/env/images.sh). */
+export function imagesFor(python: string) {
+  const t = (role: string) => (IMAGE_TEMPLATES[role] ?? '').replaceAll('{python}', python);
+  return { full: t('full'), slim: t('slim'), distroless: t('distroless'), debian: t('debian') };
+}
+
+/** The 3.11 stand-ins, for suites about the engine rather than a Python version. */
+export const IMAGES = imagesFor('3.11');
 export const E2E_REQUIRED = process.env.SLIMPY_E2E === '1';
 
 const probe = await new DockerodeEngine().connect().then(
