@@ -51,10 +51,7 @@ export const closure: Strategy = {
           comment: [`closure-root: the runtime's whole filesystem, assembled in ${CLOSURE_ROOT}.`],
           name: 'closure-root',
           from: venvFrom,
-          lines: [
-            'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
-            run(closureRootCommands(options.bytecode, options.nonRoot)),
-          ],
+          lines: ['SHELL ["/bin/bash", "-o", "pipefail", "-c"]', run(closureRootCommands(options))],
         },
         {
           comment: ['The runtime: nothing but the closure. No shell: exec-form commands only.'],

@@ -11,6 +11,7 @@ import {
   poetryProject,
   poetryVerdicts,
 } from './projects.js';
+import { unnoticedFailures } from './run-chain.js';
 
 const byId = (cs: Candidate[], id: StrategyId) => cs.find((c) => c.id === id)!;
 const finalStage = (c: Candidate) => parseDockerfile(c.dockerfile).at(-1)!;
@@ -219,5 +220,18 @@ describe('system packages', () => {
         .instructions.map((i) => i.args)
         .join(' '),
     ).toContain('libxml2');
+  });
+});
+
+describe('the distroless builder fails loudly', () => {
+  it('whichever command of its library copy fails, the RUN fails', { timeout: 120_000 }, () => {
+    const input = inputFor(pgProject, pgVerdicts, { python: '3.13', images: resolveImages('3.13') });
+    const d = byId(planCandidates(input), 'distroless');
+    const builder = parseDockerfile(d.dockerfile).find((s) => s.name === 'debian-builder')!;
+    const finish = builder.instructions.filter((i) => i.keyword === 'RUN').at(-1)!.args;
+    expect(finish).toContain('/opt/venv/syslib');
+    const { calls, unnoticed } = unnoticedFailures(finish);
+    expect(calls).toEqual(expect.arrayContaining(['find#1', 'awk#1', 'xargs#1', 'chown#1']));
+    expect(unnoticed).toEqual([]);
   });
 });

@@ -13,6 +13,14 @@ export function aptInstall(packages: string[]): string[] {
 }
 
 /**
+ * apt only when one of the packages is missing: an image that has them all skips the index
+ * download (half a minute). A failing install still fails the RUN.
+ */
+export function aptEnsure(packages: string[]): string {
+  return `if ! dpkg -s ${words(packages).join(' ')} >/dev/null 2>&1; then \\\n        ${aptInstall(packages).join(' \\\n        && ')}; \\\n    fi`;
+}
+
+/**
  * Install, use and purge in ONE RUN: a purge in a later RUN only hides the files, the earlier
  * layer still ships them. --auto-remove also drops what they pulled in; libraries installed
  * explicitly before (the runtime ones) are marked manual and stay. The two *Important=false:

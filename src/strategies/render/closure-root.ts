@@ -1,4 +1,5 @@
-import { aptInstall } from './apt.js';
+import type { Options } from '../types.js';
+import { aptEnsure } from './apt.js';
 import { LDD_EACH } from './ldd.js';
 import { APP_UID } from './options.js';
 
@@ -7,9 +8,10 @@ const R = CLOSURE_ROOT;
 
 /**
  * Stdlib parts no server imports: the test suite, IDLE, Tk and turtle, venv bootstrapping, 2to3,
- * pydoc's topics, the build configuration (Makefile, static-library folder) — and the extension
- * modules behind them (`_tkinter` links Tk and X11), removed BEFORE the library walk so their
- * libraries are never copied.
+ * pydoc's topics, the build configuration (Makefile, static-library folder), the base
+ * interpreter's own site-packages (pip, setuptools: the venv does not see them) — and the
+ * extension modules behind them or only used interactively (`_tkinter` links Tk and X11, readline
+ * and curses link ncurses), removed BEFORE the library walk so their libraries are never copied.
  */
 const STDLIB_DROP = [
   'test',
@@ -21,8 +23,9 @@ const STDLIB_DROP = [
   'lib2to3',
   'pydoc_data',
   'config-*',
+  'site-packages',
 ];
-const DYNLOAD_DROP = ['_tkinter', '_test', '_ctypes_test', '_xxtestfuzz', 'xxlimited'];
+const DYNLOAD_DROP = ['_tkinter', '_test', '_ctypes_test', '_xxtestfuzz', 'xxlimited', 'readline', '_curses'];
 
 /**
  * Where the builder's interpreter lives, asked of the interpreter itself, never assumed: the
@@ -49,7 +52,8 @@ const LDD_WALK = `{ printf '%s\\0' "${R}$exe"; find ${R} -type f \\( -name '*.so
  */
 const GCC_S = [
   `libc="$(awk '$1 == "libc.so.6" && $3 ~ /^\\// { print $3; exit }' /tmp/ldd-out)"`,
-  `{ gcc_s=""; for g in $(ldconfig -p | awk '$1 == "libgcc_s.so.1" { print $NF }'); do \\
+  `gcc_all="$(ldconfig -p | awk '$1 == "libgcc_s.so.1" { print $NF }')"`,
+  `{ gcc_s=""; for g in $gcc_all; do \\
             if [ "$(readlink -f "$(dirname "$g")")" = "$(readlink -f "$(dirname "$libc")")" ]; then gcc_s="$g"; fi; \\
         done; }`,
   `{ [ -n "$gcc_s" ] || { echo "closure: ldconfig -p lists no libgcc_s.so.1 next to $libc" >&2; exit 1; }; }`,
@@ -60,11 +64,17 @@ const GCC_S = [
  * image, or any image with a Debian-style Python at whatever path sysconfig reports). Each line
  * does one explainable thing, and each fails the build when it fails.
  */
-export function closureRootCommands(bytecode: 'none' | 'compile', nonRoot: boolean): string[] {
+export function closureRootCommands(options: Pick<Options, 'bytecode' | 'nonRoot' | 'trim'>): string[] {
+  const { bytecode, nonRoot, trim } = options;
   const owned = nonRoot ? [`chown ${APP_UID}:${APP_UID} ${R}/home/app ${R}/app`] : [];
+  // The official full image's interpreter is built with -g: its debug symbols are dead weight at
+  // run time (the venv's .so files were stripped by the trim stage already).
+  const strip = trim
+    ? [`strip --strip-unneeded "${R}$exe" \${libpython:+"${R}$libpython"} "${R}$dynload"/*.so`]
+    : [];
   return [
-    // Already in the official full image; named so that another builder works too.
-    ...aptInstall(['binutils', 'ca-certificates', 'netbase', 'tzdata']),
+    // Already in the official full image (then apt is skipped); named so that another builder works too.
+    aptEnsure(['binutils', 'ca-certificates', 'netbase', 'tzdata']),
     PATHS,
     '. /tmp/python-paths',
     `home="$(sed -n 's/^home = //p' /opt/venv/pyvenv.cfg)"`,
@@ -78,11 +88,13 @@ export function closureRootCommands(bytecode: 'none' | 'compile', nonRoot: boole
     `rm -rf ${STDLIB_DROP.map((d) => `"${R}$stdlib"/${d}`).join(' ')}`,
     `rm -f ${DYNLOAD_DROP.map((d) => `"${R}$dynload"/${d}*`).join(' ')}`,
     ...(bytecode === 'none' ? [`find "${R}$stdlib" -type d -name __pycache__ -prune -exec rm -rf {} +`] : []),
+    ...strip,
     LDD_WALK,
     `awk '$2 == "=>" && $3 ~ /^\\// { print $3 }' /tmp/ldd-out | grep -v '^${R}/' | sort -u > /tmp/closure-libs`,
     ...GCC_S,
     'echo "$gcc_s" >> /tmp/closure-libs',
-    `while read -r lib; do mkdir -p "${R}$(dirname "$lib")" && cp -L "$lib" "${R}$lib"; done < /tmp/closure-libs`,
+    // `|| exit 1`: a loop's status is its last round's, so a failed copy must end the RUN itself.
+    `while read -r lib; do { mkdir -p "${R}$(dirname "$lib")" && cp -L "$lib" "${R}$lib"; } || exit 1; done < /tmp/closure-libs`,
     // The loader by the path the interpreter's ELF header asks for (PT_INTERP), whatever the arch.
     `interp="$(readelf -l "$exe" | sed -n 's/.*interpreter: \\(.*\\)]/\\1/p')"`,
     `mkdir -p "${R}$(dirname "$interp")" && cp -L "$interp" "${R}$interp"`,

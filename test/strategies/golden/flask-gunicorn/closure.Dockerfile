@@ -31,9 +31,11 @@ RUN for pkg in wheel setuptools pip; do \
 # closure-root: the runtime's whole filesystem, assembled in /closure.
 FROM venv-trimmed AS closure-root
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends binutils ca-certificates netbase tzdata \
-    && rm -rf /var/lib/apt/lists/* \
+RUN if ! dpkg -s binutils ca-certificates netbase tzdata >/dev/null 2>&1; then \
+        apt-get update \
+        && apt-get install -y --no-install-recommends binutils ca-certificates netbase tzdata \
+        && rm -rf /var/lib/apt/lists/*; \
+    fi \
     && /opt/venv/bin/python -c 'import os, shlex, sys, sysconfig; \
         v = sysconfig.get_config_var; \
         walk = lambda p: [p] + walk(os.path.normpath(os.path.join(os.path.dirname(p), os.readlink(p)))) if os.path.islink(p) else [p]; \
@@ -48,9 +50,10 @@ RUN apt-get update \
     && cp -a --parents $links "$stdlib" $libpython /opt/venv /closure/ \
     && test -d "/closure$home" \
     && cp -a --parents /etc/ssl/certs/ca-certificates.crt /usr/share/zoneinfo /etc/services /etc/protocols /etc/ld.so.conf /etc/ld.so.conf.d /closure/ \
-    && rm -rf "/closure$stdlib"/test "/closure$stdlib"/idlelib "/closure$stdlib"/tkinter "/closure$stdlib"/turtledemo "/closure$stdlib"/turtle.py "/closure$stdlib"/ensurepip "/closure$stdlib"/lib2to3 "/closure$stdlib"/pydoc_data "/closure$stdlib"/config-* \
-    && rm -f "/closure$dynload"/_tkinter* "/closure$dynload"/_test* "/closure$dynload"/_ctypes_test* "/closure$dynload"/_xxtestfuzz* "/closure$dynload"/xxlimited* \
+    && rm -rf "/closure$stdlib"/test "/closure$stdlib"/idlelib "/closure$stdlib"/tkinter "/closure$stdlib"/turtledemo "/closure$stdlib"/turtle.py "/closure$stdlib"/ensurepip "/closure$stdlib"/lib2to3 "/closure$stdlib"/pydoc_data "/closure$stdlib"/config-* "/closure$stdlib"/site-packages \
+    && rm -f "/closure$dynload"/_tkinter* "/closure$dynload"/_test* "/closure$dynload"/_ctypes_test* "/closure$dynload"/_xxtestfuzz* "/closure$dynload"/xxlimited* "/closure$dynload"/readline* "/closure$dynload"/_curses* \
     && find "/closure$stdlib" -type d -name __pycache__ -prune -exec rm -rf {} + \
+    && strip --strip-unneeded "/closure$exe" ${libpython:+"/closure$libpython"} "/closure$dynload"/*.so \
     && { printf '%s\0' "/closure$exe"; find /closure -type f \( -name '*.so' -o -name '*.so.*' \) -print0; } \
         | while IFS= read -r -d '' f; do \
             if ! out="$(ldd "$f" 2>&1)"; then \
@@ -61,12 +64,13 @@ RUN apt-get update \
         done > /tmp/ldd-out \
     && awk '$2 == "=>" && $3 ~ /^\// { print $3 }' /tmp/ldd-out | grep -v '^/closure/' | sort -u > /tmp/closure-libs \
     && libc="$(awk '$1 == "libc.so.6" && $3 ~ /^\// { print $3; exit }' /tmp/ldd-out)" \
-    && { gcc_s=""; for g in $(ldconfig -p | awk '$1 == "libgcc_s.so.1" { print $NF }'); do \
+    && gcc_all="$(ldconfig -p | awk '$1 == "libgcc_s.so.1" { print $NF }')" \
+    && { gcc_s=""; for g in $gcc_all; do \
             if [ "$(readlink -f "$(dirname "$g")")" = "$(readlink -f "$(dirname "$libc")")" ]; then gcc_s="$g"; fi; \
         done; } \
     && { [ -n "$gcc_s" ] || { echo "closure: ldconfig -p lists no libgcc_s.so.1 next to $libc" >&2; exit 1; }; } \
     && echo "$gcc_s" >> /tmp/closure-libs \
-    && while read -r lib; do mkdir -p "/closure$(dirname "$lib")" && cp -L "$lib" "/closure$lib"; done < /tmp/closure-libs \
+    && while read -r lib; do { mkdir -p "/closure$(dirname "$lib")" && cp -L "$lib" "/closure$lib"; } || exit 1; done < /tmp/closure-libs \
     && interp="$(readelf -l "$exe" | sed -n 's/.*interpreter: \(.*\)]/\1/p')" \
     && mkdir -p "/closure$(dirname "$interp")" && cp -L "$interp" "/closure$interp" \
     && ldconfig -X -r /closure \
