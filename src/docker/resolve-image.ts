@@ -20,16 +20,17 @@ function engineMessage(e: EngineError): string | undefined {
   return typeof m === 'string' ? m : undefined;
 }
 
-/** The engine's answer about a registry, in the three ways it can go wrong. */
+const UNREACHABLE =
+  /dial tcp|no such host|connection refused|i\/o timeout|timeout|tls handshake|x509|network is unreachable|http response to https client/i;
+const DENIED = /unauthorized|denied|authentication required|forbidden/i;
+const MISSING = /manifest unknown|not found|does not exist|no such image|name unknown/i;
+
+/** The engine's answer about a registry, in the three ways it can go wrong (checked in this order). */
 function classify(status: number | undefined, message: string): ImageResolution {
-  if (status === 404 || /manifest unknown|not found|does not exist|no such/i.test(message))
-    return { found: false, problem: 'missing', message };
-  if (
-    status === 401 ||
-    status === 403 ||
-    /unauthorized|denied|authentication required|forbidden/i.test(message)
-  )
+  if (UNREACHABLE.test(message)) return { found: false, problem: 'unreachable', message };
+  if (status === 401 || status === 403 || DENIED.test(message))
     return { found: false, problem: 'denied', message };
+  if (status === 404 || MISSING.test(message)) return { found: false, problem: 'missing', message };
   return { found: false, problem: 'unreachable', message };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import tar from 'tar-fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cleanupSession } from '../../src/docker/cleanup.js';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { SESSION_LABEL, TOOL_LABEL } from '../../src/docker/labels.js';
 import { REGISTRY, RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
@@ -11,6 +12,7 @@ const engine = new DockerodeEngine();
 
 interface RaceCandidateJson {
   id: string;
+  image: string;
   passed: boolean;
   sizeBytes: number;
   smoke: { ok: boolean; failures: unknown[] };
@@ -89,9 +91,12 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
         '--write',
         '--strategies',
         LOCAL_STRATEGIES,
+        // Kept so that the shell-less runtimes can be checked below; removed by session after.
+        '--keep',
         ...testEnvFlags(),
       ]);
       expect(run.code, run.stderr).toBe(0);
+      const session = sessionOf(run.stderr);
       const json = JSON.parse(run.stdout) as RaceJson;
       process.stderr.write(
         `\n[${fixture} ${python}] ${json.candidates.map((c) => `${c.id}=${(c.sizeBytes / 1e6).toFixed(1)}MB${c.passed ? '' : `(FAIL: ${c.error})`}`).join(' ')}\n`,
@@ -122,9 +127,21 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
       expect(written).toContain(winner.dockerfile.split('\n').find((l) => l.startsWith('FROM'))!);
       // The registry's digest was found before the race and pinned.
       expect(written).toMatch(/^FROM \S+:\S+@sha256:[0-9a-f]{64} AS build-env$/m);
+      // /app belongs to the app user in the runtimes without a shell to chown it.
+      for (const c of json.candidates.filter((x) => x.id === 'closure' || x.id === 'distroless')) {
+        const w = await engine.run({
+          image: c.image,
+          argv: ['/opt/venv/bin/python', '-c', "open('/app/.written', 'w').write('ok')"],
+          network: 'none',
+          labels: { [SESSION_LABEL]: session },
+          timeoutMs: 60_000,
+        });
+        expect(w.exitCode, `${c.id}: ${w.stderr}`).toBe(0);
+      }
+      await cleanupSession(engine, session);
       const tag = await buildWritten(dir, `slim-py-e2e/${fixture}-${python}:written`);
       await engine.docker.getImage(tag).remove({ force: true });
-      expect(await leftovers(sessionOf(run.stderr))).toEqual({ containers: 0, images: 0 });
+      expect(await leftovers(session)).toEqual({ containers: 0, images: 0 });
     });
   }
 

@@ -29,6 +29,16 @@ def packages(version: str) -> list[str]:
         f"python{version}-minimal", f"python{version}-venv"]
 
 
+def install_missing(pkgs: list[str]) -> None:
+    """The stage installed python3.X; the rest of distroless's list is installed here (one list)."""
+    status = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${db:Status-Status}\\n", *pkgs],
+                            capture_output=True, text=True).stdout
+    have = {line.split()[0] for line in status.splitlines() if line.endswith(" installed")}
+    missing = [p for p in pkgs if p not in have]
+    if missing:
+        subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", *missing], check=True)
+
+
 def files_of(pkg: str) -> list[str]:
     out = subprocess.run(["dpkg-query", "-W", "-f", "${db-fsys:Files}", pkg],
                          capture_output=True, text=True, check=True).stdout
@@ -63,6 +73,7 @@ def main(out: str, version: str) -> None:
             os.makedirs(os.path.join(out, target.lstrip("/")), exist_ok=True)
             os.symlink(target, f"{out}/{link}")
     pkgs = packages(version)
+    install_missing(pkgs)
     for pkg in pkgs:
         for path in files_of(pkg):
             if not path.startswith(SKIP_PREFIXES):
