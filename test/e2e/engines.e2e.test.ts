@@ -19,7 +19,8 @@ import { copyFixture, startCli, testEnvFlags } from './cli.js';
  * over ssh. A baseline, a multi-stage COPY, a RUN --mount bind (BuildKit-only on Docker) and a
  * shell-less runtime: what the README's engine table claims for each engine.
  */
-const STRATEGIES = 'full,multistage-venv,multistage-wheels,distroless';
+// closure: the shell-less runtime for the fixture's Python 3.11 (distroless carries 3.13 only).
+const STRATEGIES = 'full,multistage-venv,multistage-wheels,closure';
 
 interface RaceJson {
   engine: { kind?: string; builder: string; host: string };
