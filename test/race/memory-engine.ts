@@ -1,3 +1,4 @@
+import { extract } from 'tar-stream';
 import type {
   BuildEvent,
   BuildOptions,
@@ -16,9 +17,33 @@ import { makeTar, type TarItem } from '../image/helpers/tar.js';
 export interface Script {
   ms: number;
   fail?: string;
+  /** What a failed build printed last (default: 'boom'). */
+  logTail?: string[];
   /** Files the image gets (for the audit); default: a shell and nothing else. */
   files?: TarItem[];
   smoke?: { ok: boolean; failures: { module: string; error: string }[] };
+}
+
+/** A script, or one chosen from the Dockerfile the build got (a repaired one builds differently). */
+export type Scripted = Script | ((dockerfile: string) => Script);
+
+/** The text of one file in a build context's tar stream (the whole stream is read). */
+function readFromContext(context: NodeJS.ReadableStream, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let found = '';
+    const tar = extract();
+    tar.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c) => chunks.push(c as Buffer));
+      stream.on('end', () => {
+        if (header.name === name) found = Buffer.concat(chunks).toString('utf8');
+        next();
+      });
+    });
+    tar.on('finish', () => resolve(found));
+    tar.on('error', reject);
+    context.pipe(tar);
+  });
 }
 
 /**
@@ -32,8 +57,12 @@ export class MemoryEngine implements Engine {
   images = new Map<string, Record<string, string>>();
   removed: string[] = [];
   buildNetworks: (string | undefined)[] = [];
+  /** The Dockerfile of every build, in order. */
+  dockerfiles: { id: string; dockerfile: string }[] = [];
+  /** The script each built tag followed (for its smoke test and files). */
+  private byTag = new Map<string, Script>();
   constructor(
-    private scripts: Record<string, Script>,
+    private scripts: Record<string, Scripted>,
     private bridge = true,
   ) {}
 
@@ -52,8 +81,11 @@ export class MemoryEngine implements Engine {
 
   async *build(opts: BuildOptions): AsyncGenerator<BuildEvent> {
     const id = opts.dockerfile.replace('.slim-py-Dockerfile.', '');
-    const s = this.scripts[id] ?? { ms: 10 };
-    opts.context.resume();
+    const scripted = this.scripts[id] ?? { ms: 10 };
+    const dockerfile = await readFromContext(opts.context, opts.dockerfile);
+    this.dockerfiles.push({ id, dockerfile });
+    const s = typeof scripted === 'function' ? scripted(dockerfile) : scripted;
+    this.byTag.set(opts.tag, s);
     this.buildNetworks.push(opts.network);
     this.active++;
     this.maxActive = Math.max(this.maxActive, this.active);
@@ -69,7 +101,7 @@ export class MemoryEngine implements Engine {
         yield { type: 'log', line: `${id} working ${t}` };
       }
       if (s.fail) {
-        yield { type: 'failed', message: s.fail, logTail: ['boom'] };
+        yield { type: 'failed', message: s.fail, logTail: s.logTail ?? ['boom'] };
         return;
       }
       this.images.set(opts.tag, opts.labels);
@@ -110,8 +142,11 @@ export class MemoryEngine implements Engine {
   }
 
   private scriptOf(ref: string): Script {
+    const built = this.byTag.get(ref);
+    if (built) return built;
     const id = ref.replace(/^slim-py\//, '').replace(/:.*$/, '');
-    return this.scripts[id] ?? { ms: 10 };
+    const s = this.scripts[id] ?? { ms: 10 };
+    return typeof s === 'function' ? s('') : s;
   }
 
   async run(opts: RunOptions): Promise<RunResult> {
