@@ -15,7 +15,8 @@ describe('dependencies step', () => {
     cleanup = r.unmount;
     const f = plain(r.lastFrame());
     for (const v of verdicts) {
-      const badge = (a: string) => (a === 'compile' ? 'compiles' : a);
+      const badge = (a: string) =>
+        (({ compile: 'compiles', none: 'cannot' }) as Record<string, string>)[a] ?? a;
       expect(f).toMatch(new RegExp(`${v.name}\\s+${badge(v.glibc)}\\s+${badge(v.musl)}\\s+${v.source}`));
     }
     expect(f).toContain(`› ${verdicts[0]!.name}`);
