@@ -120,7 +120,8 @@ describe.runIf(RUN_E2E)('the dockerode engine against a real Docker engine', () 
       for await (const e of classic.build({
         context: packContext(
           await scanContext(project),
-          `FROM ${IMAGES.slim}\nWORKDIR /app\nCOPY . .\nRUN echo classic\n`,
+          // The session id keeps the RUN out of the builder cache: a cached step prints nothing.
+          `FROM ${IMAGES.slim}\nWORKDIR /app\nCOPY . .\nRUN echo classic ${session}\n`,
           'classic',
           'classic',
         ),
@@ -131,7 +132,7 @@ describe.runIf(RUN_E2E)('the dockerode engine against a real Docker engine', () 
         events.push(e);
       }
       expect(events.at(-1)).toMatchObject({ type: 'built', builder: 'classic' });
-      expect(events).toContainEqual({ type: 'log', line: 'classic' });
+      expect(events).toContainEqual({ type: 'log', line: `classic ${session}` });
       // The classic builder honours the uploaded .dockerignore for our Dockerfile: only the app arrives.
       const ls = await classic.run({
         image: candidateTag(session, 'classic'),
