@@ -1,5 +1,6 @@
 import { evaluateMarker, linuxMarkerEnv } from '../pep/marker.js';
 import { pinnedVersion } from '../pep/pep440.js';
+import { runtimeDependencies } from '../project/groups.js';
 import { normalizeName } from '../project/normalize.js';
 import type { Project } from '../project/types.js';
 import { redactUrl } from './index-client.js';
@@ -25,8 +26,8 @@ function requestsFor(project: Project, target: Target, notes: string[]): Request
   const env = linuxMarkerEnv(target.python, target.arch);
   const seen = new Set<string>();
   const out: Request[] = [];
-  for (const dep of project.dependencies) {
-    if (dep.group) continue; // optional groups and dev dependencies are not in the image
+  // Dev groups and extras nobody asked for are not in the image.
+  for (const dep of runtimeDependencies(project)) {
     const name = normalizeName(dep.name);
     if (seen.has(name)) continue;
     if (evaluateMarker(dep.marker, env) === false) {

@@ -22,6 +22,11 @@ export interface Flags {
   keep: boolean;
   noCache: boolean;
   timeoutSeconds: number;
+  /** `--group NAME` / `--no-group NAME`: dependency groups and extras in or out of the image. */
+  groups: string[];
+  noGroups: string[];
+  /** `--requirements FILE`: the requirements file to install, instead of the one slim-py picks. */
+  requirements?: string;
 }
 
 export interface ParsedArgs {
@@ -67,6 +72,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     keep: values.keep ?? false,
     noCache: values['no-cache'] ?? false,
     timeoutSeconds: positiveInt(values.timeout, '--timeout', 1200),
+    groups: values.group ?? [],
+    noGroups: values['no-group'] ?? [],
+    requirements: values.requirements,
   };
   return { command, flags };
 }
@@ -91,6 +99,9 @@ function parseArgsStrict(argv: string[]) {
       keep: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
       timeout: { type: 'string' },
+      group: { type: 'string', multiple: true },
+      'no-group': { type: 'string', multiple: true },
+      requirements: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -109,6 +120,8 @@ function defaults(dir: string): Flags {
     keep: false,
     noCache: false,
     timeoutSeconds: 1200,
+    groups: [],
+    noGroups: [],
   };
 }
 

@@ -25,6 +25,9 @@ Options
   --yes, -y               race without asking (headless)
   --write                 write the winning Dockerfile, .dockerignore and reports into DIR
   --out PATH              where to write the Dockerfile (default DIR/Dockerfile; an existing one is backed up)
+  --group NAME            install this dependency group or extra too (repeatable; the plan lists them)
+  --no-group NAME         leave this group or extra out, whatever its name says (repeatable)
+  --requirements FILE     the requirements file to install (default: requirements.txt, or a production one)
 
 Exit codes: ${EXIT.ok} success, ${EXIT.noWinner} no candidate passed (the wizard: left without writing),
   ${EXIT.badInput} bad input (the message says where and what to try), ${EXIT.bug} a bug of ours (the message says

@@ -109,16 +109,22 @@ export function packContext(
   dockerfile: string,
   candidateId: string,
   builder: BuilderKind = 'buildkit',
+  /** Files the candidate needs beside the project's (slim-py.lock.txt): they replace same-named ones. */
+  files: Record<string, string> = {},
 ): NodeJS.ReadableStream {
   const root = plan.dir;
   const ignoreFile = uploadedDockerignore(plan, builder);
   return pack(root, {
-    ignore: (abs: string) => !plan.include.has(relative(root, abs).split(sep).join('/')),
+    ignore: (abs: string) => {
+      const rel = relative(root, abs).split(sep).join('/');
+      return !plan.include.has(rel) || rel in files;
+    },
     finalize: false,
     finish: (p) => {
       const mtime = new Date(0);
       if (ignoreFile !== undefined) p.entry({ name: '.dockerignore', mode: 0o644, mtime }, ignoreFile);
       p.entry({ name: dockerfilePath(candidateId), mode: 0o644, mtime }, dockerfile);
+      for (const [name, text] of Object.entries(files)) p.entry({ name, mode: 0o644, mtime }, text);
       p.finalize();
     },
   }) as unknown as NodeJS.ReadableStream;

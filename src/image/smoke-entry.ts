@@ -55,7 +55,13 @@ def check_entry(entry, probe):
         return
     exe = probe.get("name") or entry[0]
     if not os.path.isabs(exe) and shutil.which(exe) is None:
-        fail(exe + " is not on PATH (" + os.environ.get("PATH", "") + ")")
-    elif os.path.isabs(exe) and not os.access(exe, os.X_OK):
-        fail(exe + " does not exist or is not executable")
+        return fail(exe + " is not on PATH (" + os.environ.get("PATH", "") + ")")
+    if os.path.isabs(exe) and not os.access(exe, os.X_OK):
+        return fail(exe + " does not exist or is not executable")
+    # A console script: its entry point is loaded (its module imported), not called.
+    name = os.path.basename(exe)
+    eps = [e for e in md.entry_points(group="console_scripts") if e.name == name] if hasattr(md.entry_points(), "select") else []
+    if eps:
+        code = "import importlib.metadata as md, sys; [e.load() for e in md.entry_points(group='console_scripts') if e.name == sys.argv[1]]"
+        child([sys.executable, "-c", code, name])
 `;

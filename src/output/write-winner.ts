@@ -36,6 +36,9 @@ export const REPORT_FILES = { markdown: 'slim-py-report.md', json: 'slim-py-repo
 export async function writeWinner(req: WriteRequest): Promise<WriteOutcome[]> {
   const dockerfile = dockerfileTarget(req.root, req.out);
   const outcomes: WriteOutcome[] = [await writeKeepingBackup(dockerfile, finalDockerfile(req))];
+  // What the Dockerfile COPYs from the context besides the project (slim-py.lock.txt): ours, replaced.
+  for (const [name, text] of Object.entries(req.candidate.files ?? {}))
+    outcomes.push(await writeKeepingBackup(path.join(req.root, name), text, '# Written by slim-py'));
   const ignore = await writeIfMissing(path.join(req.root, '.dockerignore'), DEFAULT_DOCKERIGNORE);
   if (ignore) outcomes.push(ignore);
   if (req.reports) {

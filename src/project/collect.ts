@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { Source } from '../errors.js';
-import { type Locks, parsePipfileLock, parseTomlLock } from './locks.js';
+import { type Lock, parseLock } from './lock/index.js';
+import { type Locks, pinsOf } from './locks.js';
 import type { PipfileInfo } from './pipfile.js';
 import type { FoundFiles } from './project-files.js';
 import type { PyprojectInfo } from './pyproject.js';
 import { displayPath, isFile, readText } from './read-text.js';
 import { readRequirements } from './requirements.js';
 import type { Dependency, IndexSettings, Manager, ProjectFile } from './types.js';
+import { followWorkspace, workspaceMembers } from './uv-workspace.js';
 
 type Warnings = { message: string; source?: Source }[];
 
@@ -15,6 +17,8 @@ export interface Collected {
   index: IndexSettings;
   files: ProjectFile[];
   warnings: Warnings;
+  /** The whole lock file (uv.lock, poetry.lock, Pipfile.lock, pdm.lock), when the manager has one. */
+  lock?: Lock;
 }
 
 /** The dependency list for the chosen manager, with locked versions applied. */
@@ -32,13 +36,10 @@ export async function collectDependencies(
     warnings: [],
   };
   let locks: Locks | undefined;
-  const lockFile = async (
-    file: string,
-    kind: ProjectFile['kind'],
-    parse: (t: string, f: string) => Locks,
-  ) => {
+  const lockFile = async (file: string, kind: ProjectFile['kind']): Promise<Locks> => {
     out.files.push({ path: file, kind });
-    return parse(await readText(root, path.join(root, file)), file);
+    out.lock = parseLock(file, await readText(root, path.join(root, file)));
+    return pinsOf(out.lock);
   };
   if (manager === 'pip' && found.requirements) {
     const r = await readRequirements(root, found.requirements);
@@ -50,8 +51,17 @@ export async function collectDependencies(
     if (r.pins.size > 0) locks = r.pins;
   } else if (manager === 'pipenv' && pipfile) {
     out.dependencies.push(...pipfile.dependencies, ...pipfile.groups);
+    // [project] dependencies are the app's too: pipenv installs them with the project (`-e .`).
+    const named = new Set(out.dependencies.map((d) => d.name));
+    const pep621 = (pyproject?.pep621 ?? []).filter((d) => !named.has(d.name));
+    out.dependencies.push(...pep621);
+    if (pep621.length)
+      out.warnings.push({
+        message: `pyproject.toml's [project] dependencies are installed too (${pep621.map((d) => d.name).join(', ')}): the Pipfile does not list them`,
+        source: pep621[0]!.source,
+      });
     out.index = pipfile.index;
-    if (found.pipfileLock) locks = await lockFile('Pipfile.lock', 'pipfile-lock', parsePipfileLock);
+    if (found.pipfileLock) locks = await lockFile('Pipfile.lock', 'pipfile-lock');
     else
       out.warnings.push({
         message: 'Pipfile has no Pipfile.lock; versions are resolved at build time',
@@ -78,10 +88,14 @@ export async function collectDependencies(
         out.warnings.push(...r.warnings);
       }
     }
-    if (manager === 'uv' && found.uvLock) locks = await lockFile('uv.lock', 'uv-lock', parseTomlLock);
-    if (manager === 'poetry' && found.poetryLock)
-      locks = await lockFile('poetry.lock', 'poetry-lock', parseTomlLock);
-    if (manager === 'pdm' && found.pdmLock) locks = await lockFile('pdm.lock', 'pdm-lock', parseTomlLock);
+    if (manager === 'uv' && found.uvLock) locks = await lockFile('uv.lock', 'uv-lock');
+    if (manager === 'poetry' && found.poetryLock) locks = await lockFile('poetry.lock', 'poetry-lock');
+    if (manager === 'pdm' && found.pdmLock) locks = await lockFile('pdm.lock', 'pdm-lock');
+  }
+  const ws = pyproject?.build.workspace;
+  if (ws) {
+    const members = await workspaceMembers(root, ws, out.warnings);
+    out.dependencies = followWorkspace(out.dependencies, members, ws.source, out.warnings);
   }
   if (locks) {
     for (const d of out.dependencies) {

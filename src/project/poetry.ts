@@ -45,7 +45,9 @@ export function readPoetry(doc: TomlDoc, poetry: TomlTable, index: IndexSettings
     }
     for (const dep of poetryDependency(key, main[key], where, info.warnings)) {
       const extra = extrasOf.get(dep.dep.name);
-      info.dependencies.push(dep.optional ? { ...dep.dep, group: extra ?? 'optional' } : dep.dep);
+      info.dependencies.push(
+        dep.optional ? { ...dep.dep, group: extra ?? 'optional', groupKind: 'extra' } : dep.dep,
+      );
     }
   }
 
@@ -90,9 +92,12 @@ function readSources(doc: TomlDoc, poetry: TomlTable, index: IndexSettings) {
     // Poetry ≥1.5: a source without a priority is primary; legacy `secondary = true` is not.
     const priority =
       typeof s.priority === 'string' ? s.priority : s.secondary === true ? 'secondary' : 'primary';
+    if (typeof s.name === 'string')
+      index.named = [...(index.named ?? []), { name: s.name, url: s.url, source }];
     if ((priority === 'primary' || priority === 'default') && !index.indexUrl)
       index.indexUrl = { value: s.url, source };
-    else index.extraIndexUrls.push({ value: s.url, source });
+    // `explicit`: only the packages that name it come from it.
+    else if (priority !== 'explicit') index.extraIndexUrls.push({ value: s.url, source });
   }
 }
 
@@ -148,9 +153,7 @@ function poetryDependency(
       dep.vcsUrl = `git+${git.replace(/^git\+/, '')}${typeof ref === 'string' ? `@${ref}` : ''}`;
     }
     if (entry.url !== undefined) dep.url = str(entry.url, key, 'url', source);
-    if (entry.source !== undefined && typeof entry.source === 'string') {
-      warnings.push({ message: `${key} comes from the source '${entry.source}'`, source });
-    }
+    if (typeof entry.source === 'string') dep.index = entry.source;
     return { dep, optional: entry.optional === true };
   });
 }

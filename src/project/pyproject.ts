@@ -26,7 +26,7 @@ export interface PyprojectInfo {
   dynamicDependencyFiles: { files: string[]; source: Source }[];
   poetry?: { dependencies: Dependency[]; groups: Dependency[]; python?: { value: string; source: Source } };
   pdm?: { groups: Dependency[] };
-  uv?: { groups: Dependency[] };
+  uv?: { groups: Dependency[]; defaultGroups?: { names: string[]; source: Source } };
   requiresPython?: { value: string; source: Source };
   scripts: Script[];
   /** `[build-system]` is present. */
@@ -72,6 +72,12 @@ export function parsePyproject(text: string, file = 'pyproject.toml'): Pyproject
   const uv = shape.table(tool, ['tool'], 'uv');
   if (uv) {
     info.uv = { groups: readUvTool(doc, uv, info.index) };
+    const dg = uv['default-groups'];
+    if (Array.isArray(dg) && dg.every((g) => typeof g === 'string'))
+      info.uv.defaultGroups = {
+        names: dg as string[],
+        source: shape.where(['tool', 'uv'], 'default-groups'),
+      };
     for (const list of [info.pep621 ?? [], info.pep621Groups, info.uv.groups]) applyUvSources(doc, uv, list);
   }
   readSetuptoolsDynamic(doc, tool, info);
@@ -99,7 +105,7 @@ function readProject(doc: TomlDoc, project: TomlTable, info: PyprojectInfo) {
     const gt = [...t, 'optional-dependencies'];
     for (const d of shape.stringArray(optional, gt, group) ?? []) {
       const dep = pep508Dependency(d, { file, line: lines.valueLine(gt, group, d) });
-      info.pep621Groups.push({ ...dep, group });
+      info.pep621Groups.push({ ...dep, group, groupKind: 'extra' });
     }
   }
   const scripts = shape.table(project, t, 'scripts') ?? {};

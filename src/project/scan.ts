@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { type Source, UserError } from '../errors.js';
-import { findAppModules } from './app-modules.js';
 import { collectDependencies } from './collect.js';
-import { findEntry } from './entry/index.js';
-import { findImportRoot } from './import-root.js';
-import { installability } from './installable.js';
+import { classifyGroups, runtimeDependencies } from './groups.js';
+import { lockedInstall } from './lock/index.js';
 import { chooseManager } from './manager.js';
 import { normalizeName } from './normalize.js';
 import { type PipfileInfo, parsePipfile } from './pipfile.js';
@@ -12,12 +10,20 @@ import { findFiles, LOOKED_FOR } from './project-files.js';
 import { type PyprojectInfo, parsePyproject } from './pyproject.js';
 import { choosePython } from './python-choice.js';
 import { isDirectory, readText } from './read-text.js';
+import { chooseRequirements } from './requirements-choice.js';
+import { scanApp } from './scan-app.js';
 import { checkProjectText } from './text-checks.js';
-import type { Dependency, Project, ProjectFile } from './types.js';
+import type { DependencyGroup, Manager, Project, ProjectFile } from './types.js';
 
 export interface ScanOptions {
   /** `--python X.Y`: overrides every declared version. */
   python?: string;
+  /** `--group NAME`: groups and extras installed whatever their name. */
+  groups?: string[];
+  /** `--no-group NAME`: groups and extras left out whatever their name. */
+  noGroups?: string[];
+  /** `--requirements FILE`: the requirements file to install. */
+  requirements?: string;
 }
 
 /**
@@ -76,6 +82,22 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
     );
   }
   for (const message of choice.ignored) warnings.push({ message });
+  if (choice.manager === 'pip' && (found.requirements || opts.requirements)) {
+    // A dev/test set is not what production installs: a production file next to it is.
+    const chosen = await chooseRequirements(
+      root,
+      found.requirements,
+      found.otherRequirements,
+      opts.requirements,
+      warnings,
+    );
+    if (chosen) found.requirements = chosen;
+    found.otherRequirements = found.otherRequirements.filter((r) => r !== chosen);
+  } else if (opts.requirements) {
+    warnings.push({
+      message: `--requirements ${opts.requirements} is not used: ${choice.why} says what gets installed`,
+    });
+  }
   if (choice.why === 'no dependency list found') {
     warnings.push({
       message: found.setupPy
@@ -109,35 +131,28 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
   if (found.pythonVersion) files.push({ path: '.python-version', kind: 'python-version' });
   if (found.runtimeTxt) files.push({ path: 'runtime.txt', kind: 'runtime-txt' });
 
-  const install = installability({
-    ...(pyproject ? { build: pyproject.build } : {}),
-    setupPy: found.setupPy,
-    setupCfg: found.pyproject && found.setupCfg,
+  const groups = classifyGroups(collected.dependencies, {
+    include: opts.groups ?? [],
+    exclude: opts.noGroups ?? [],
+    ...(choice.manager === 'uv' && pyproject?.uv?.defaultGroups
+      ? { defaultGroups: pyproject.uv.defaultGroups }
+      : {}),
   });
-  const importRoot = await findImportRoot({
-    root,
-    ...(pyproject ? { build: pyproject.build } : {}),
-    setupPy: found.setupPy,
-    setupCfg: found.setupCfg,
-    warnings,
-  });
+  const runtime = runtimeDependencies({ dependencies: collected.dependencies, groups });
+  const lock = collected.lock
+    ? lockedInstall(collected.lock, runtime, lockSections(choice.manager, groups), python.version)
+    : undefined;
+  if (lock?.missing.length)
+    warnings.push({
+      message: `${lock.file} does not pin ${lock.missing.map((m) => `${m.name} (needed by ${m.neededBy})`).join(', ')}: pip resolves ${lock.missing.length === 1 ? 'it' : 'them'}, so the install is not fully locked`,
+      source: { file: lock.file },
+    });
   const name = normalizeName(pyproject?.name?.value ?? path.basename(root));
-  const { entry, choices } = await findEntry({
-    root,
-    runDir: install.installable ? '.' : importRoot.path,
-    importRoot: importRoot.path,
-    dependency: dependencyLookup(collected.dependencies),
-    scripts: pyproject?.scripts ?? [],
-    installable: install.installable,
-    projectName: name,
-    ...(pyproject?.fastapiEntrypoint ? { fastapiEntrypoint: pyproject.fastapiEntrypoint } : {}),
-    warnings,
-  });
+  const app = await scanApp({ root, found, pyproject, runtime, name, warnings });
   if (found.procfile) files.push({ path: 'Procfile', kind: 'procfile' });
   if (found.dockerfile) files.push({ path: 'Dockerfile', kind: 'dockerfile' });
   if (found.dockerignore) files.push({ path: '.dockerignore', kind: 'dockerignore' });
 
-  const runtime = collected.dependencies.filter((d) => !d.group);
   const localPaths = [
     ...runtime.flatMap((d) =>
       d.localPath !== undefined && !path.isAbsolute(d.localPath) ? [d.localPath] : [],
@@ -161,24 +176,17 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
     python,
     dependencies: collected.dependencies,
     index: collected.index,
-    ...(entry ? { entry } : {}),
-    entryChoices: choices,
-    installable: install.installable,
-    installReason: { reason: install.reason, ...(install.source ? { source: install.source } : {}) },
-    importRoot,
-    appModules: await findAppModules(root, importRoot.path),
-    groups: [],
+    ...app,
+    groups,
+    ...(lock ? { lock } : {}),
     localPaths: [...new Set(localPaths)],
     warnings,
   });
 }
 
-/** Where a runtime dependency is declared; fastapi[standard] brings uvicorn along. */
-function dependencyLookup(deps: Dependency[]): (dist: string) => Source | undefined {
-  const runtime = deps.filter((d) => !d.group);
-  return (dist) =>
-    runtime.find((d) => d.name === dist)?.source ??
-    (dist === 'uvicorn'
-      ? runtime.find((d) => d.name === 'fastapi' && d.extras.includes('standard'))?.source
-      : undefined);
+/** Sections of Pipfile.lock / groups of pdm.lock the production image installs. */
+function lockSections(manager: Manager, groups: DependencyGroup[]): string[] {
+  const included = groups.filter((g) => g.included).map((g) => g.name);
+  if (manager === 'pipenv') return ['default', ...(included.includes('dev') ? ['develop'] : [])];
+  return ['default', ...included];
 }

@@ -1,4 +1,5 @@
 import type { Source } from '../errors.js';
+import type { LockedInstall } from './lock/types.js';
 
 export type Manager = 'pip' | 'poetry' | 'pdm' | 'pipenv' | 'uv' | 'pep621';
 
@@ -16,12 +17,18 @@ export interface Dependency {
   /** `-e path` or a local path / file: URL: must be copied into the build context. */
   localPath?: string;
   editable?: boolean;
+  /** The named index it must come from (`torch = { index = "pytorch-cpu" }`, Poetry's `source =`). */
+  index?: string;
+  /** `{ workspace = true }` in [tool.uv.sources]: a member of the uv workspace (its folder is found). */
+  workspace?: boolean;
   /** VCS URL (git+https://...): the builder needs git. */
   vcsUrl?: string;
   /** Direct URL (https://.../x.whl). */
   url?: string;
   /** The optional-dependency group / dev group it came from, when not a main dependency. */
   group?: string;
+  /** What `group` is: an extra (`pip install .[name]`) or a dependency group (the default). */
+  groupKind?: 'extra' | 'group';
 }
 
 export interface IndexSettings {
@@ -32,6 +39,8 @@ export interface IndexSettings {
   noIndex?: Source;
   /** `--trusted-host` values (plain-http indexes need them). */
   trustedHosts?: { value: string; source: Source }[];
+  /** Indexes with a name (`[[tool.uv.index]]`, `[[tool.poetry.source]]`) that packages can be pinned to. */
+  named?: { name: string; url: string; source: Source }[];
 }
 
 export interface PythonVersion {
@@ -133,6 +142,8 @@ export interface Project {
   appModules: string[];
   /** Dependency groups and extras, with what the production image takes (`included`). */
   groups: DependencyGroup[];
+  /** From a lock file: every package the production set reaches (transitive ones too), at its pin. */
+  lock?: LockedInstall;
   /** Paths (relative) that a build context must include for local path deps. */
   localPaths: string[];
   /** Non-fatal observations shown to the user ("Pipfile.lock is older than Pipfile"). */

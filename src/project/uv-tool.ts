@@ -25,9 +25,11 @@ export function readUvTool(doc: TomlDoc, uv: TomlTable, index: IndexSettings): D
       file,
       line: lines.valueLine([...t, 'index'], 'url', entry.url) ?? lines.tableLine([...t, 'index']),
     };
+    if (typeof entry.name === 'string')
+      index.named = [...(index.named ?? []), { name: entry.name, url: entry.url, source }];
     // `default = true` replaces PyPI; `explicit` indexes serve only the packages pinned to them.
     if (entry.default === true) index.indexUrl = { value: entry.url, source };
-    else index.extraIndexUrls.push({ value: entry.url, source });
+    else if (entry.explicit !== true) index.extraIndexUrls.push({ value: entry.url, source });
   }
   return groups;
 }
@@ -42,7 +44,11 @@ export function applyUvSources(doc: TomlDoc, uv: TomlTable, deps: Dependency[]):
   for (const dep of deps) {
     const s = byName.get(dep.name);
     if (!isTable(s)) continue;
-    if (typeof s.path === 'string') {
+    if (typeof s.index === 'string') {
+      dep.index = s.index;
+    } else if (s.workspace === true) {
+      dep.workspace = true;
+    } else if (typeof s.path === 'string') {
       dep.localPath = s.path;
       if (s.editable === true) dep.editable = true;
     } else if (typeof s.git === 'string') {

@@ -163,7 +163,7 @@ async function build(
   const started = Date.now();
   try {
     const events = ctx.engine.build({
-      context: packContext(ctx.plan, c.dockerfile, c.id, ctx.builder),
+      context: packContext(ctx.plan, c.dockerfile, c.id, ctx.builder, c.files),
       dockerfile: dockerfilePath(c.id),
       tag: result.image,
       labels,

@@ -1,6 +1,19 @@
 import { formatSource } from '../errors.js';
+import type { EntryCommand } from '../project/types.js';
 import { redactDeep } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
+
+function entryJson(e: EntryCommand) {
+  return {
+    command: e.command,
+    argv: e.argv,
+    source: formatSource(e.source),
+    reason: e.reason ?? null,
+    guessed: e.guessed === true,
+    port: e.port ?? null,
+    cwd: e.cwd ?? '.',
+  };
+}
 
 /** The `plan --json` contract (issue 2): field names are relied on by scripts; add, never rename. */
 export function planJson(plan: PlanResult) {
@@ -26,13 +39,26 @@ export function planJson(plan: PlanResult) {
         ...(d.localPath ? { localPath: d.localPath } : {}),
         ...(d.vcsUrl ? { vcsUrl: d.vcsUrl } : {}),
       })),
-      entry: project.entry
-        ? {
-            command: project.entry.command,
-            argv: project.entry.argv,
-            source: formatSource(project.entry.source),
-          }
-        : null,
+      entry: project.entry ? entryJson(project.entry) : null,
+      /** Other plausible commands, best first (the chosen one first). */
+      entryChoices: project.entryChoices.map(entryJson),
+      importRoot: {
+        path: project.importRoot.path,
+        source: formatSource(project.importRoot.source),
+        reason: project.importRoot.reason,
+      },
+      installable: project.installable,
+      installReason: {
+        reason: project.installReason.reason,
+        source: project.installReason.source ? formatSource(project.installReason.source) : null,
+      },
+      groups: project.groups.map((g) => ({
+        name: g.name,
+        kind: g.kind,
+        included: g.included,
+        reason: g.reason,
+        source: formatSource(g.source),
+      })),
       appModules: project.appModules,
       warnings: project.warnings.map((w) => ({
         message: w.message,

@@ -4,6 +4,29 @@ import type { PlanResult } from '../session/plan.js';
 
 const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', none: 'CANNOT', unknown: '?' } as const;
 
+/** The app itself: where it imports from, whether it is installed, the command and why, the groups. */
+function appLines(plan: PlanResult): string[] {
+  const { project } = plan;
+  const e = project.entry;
+  const out = [
+    `  app       ${project.importRoot.path === '.' ? 'the project root' : `${project.importRoot.path}/`}   (${project.importRoot.reason})`,
+    `  install   ${project.installable ? 'built into a wheel; only the wheel ships' : 'its code is copied as it is'}   (${project.installReason.reason})`,
+  ];
+  if (!e) {
+    out.push('  entry     (none found: pass it in the wizard; the image says so when started)');
+    return out;
+  }
+  out.push(`  entry     ${e.command}   (${formatSource(e.source)})`);
+  out.push(
+    `            ${e.guessed ? 'guessed: ' : ''}${e.reason ?? ''}${e.port ? `; listens on $PORT (${e.port})` : ''}`,
+  );
+  for (const c of project.entryChoices.slice(1))
+    out.push(`            or: ${c.command}   (${c.reason ?? formatSource(c.source)})`);
+  for (const g of project.groups)
+    out.push(`  group     ${g.name} (${g.kind})   ${g.included ? 'installed' : 'left out'}: ${g.reason}`);
+  return out;
+}
+
 /** The readable plan: what was found and where from, the verdicts, then every candidate. */
 export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { dockerfiles: true }): string {
   const { project } = plan;
@@ -13,9 +36,7 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
   out.push(
     `  python    ${project.python.version}   (${project.python.reason}${project.python.source.file.startsWith('(') ? '' : ` — ${formatSource(project.python.source)}`})`,
   );
-  out.push(
-    `  entry     ${project.entry ? `${project.entry.command}   (${formatSource(project.entry.source)})` : '(none found: pass it in the wizard)'}`,
-  );
+  out.push(...appLines(plan));
   const arch =
     plan.target.archFrom === 'engine'
       ? "the Docker engine's"

@@ -16,6 +16,7 @@ import {
 import type { Candidate, Options } from '../strategies/types.js';
 import { chooseIndex, type IndexChoice } from './index-choice.js';
 import { readSlimPySettings } from './pyproject-settings.js';
+import type { ProjectChoices } from './types.js';
 
 export interface PlanRequest {
   dir: string;
@@ -31,6 +32,8 @@ export interface PlanRequest {
   arch?: Arch;
   /** The index client for a URL; a session shares one per URL, so plans for several Pythons fetch each page once. */
   indexClient?: (url: string) => IndexClient;
+  /** Groups in or out, the requirements file. */
+  project?: ProjectChoices;
 }
 
 /** What the wheel verdicts were judged for, and where the architecture came from. */
@@ -74,7 +77,10 @@ export function engineArch(reported: string): Arch {
 export async function planProject(req: PlanRequest): Promise<PlanResult> {
   const env = req.env ?? process.env;
   const flagImages = req.images.map((f) => parseImageFlag(f));
-  const project = await scanProject(req.dir, req.python ? { python: req.python } : {});
+  const project = await scanProject(req.dir, {
+    ...(req.python ? { python: req.python } : {}),
+    ...req.project,
+  });
   const settings = await readSlimPySettings(project.root);
   const index = chooseIndex(req.indexUrl, settings, project, env);
   const target: PlanTarget = {

@@ -11,6 +11,11 @@ export function requestFromFlags(flags: Flags, env: NodeJS.ProcessEnv = process.
     offline: flags.offline,
     ...(flags.strategies ? { strategies: flags.strategies } : {}),
     ...(flags.out ? { out: flags.out } : {}),
+    project: {
+      groups: flags.groups,
+      noGroups: flags.noGroups,
+      ...(flags.requirements ? { requirements: flags.requirements } : {}),
+    },
     race: {
       concurrency: flags.concurrency,
       keep: flags.keep,

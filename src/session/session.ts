@@ -60,6 +60,7 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
         images: request.images,
         ...(request.indexUrl ? { indexUrl: request.indexUrl } : {}),
         offline: request.offline,
+        ...(request.project ? { project: request.project } : {}),
         ...(request.env ? { env: request.env } : {}),
         ...(arch ? { arch } : {}),
         indexClient,

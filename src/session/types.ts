@@ -20,6 +20,13 @@ export interface RaceSettings {
 }
 
 /** Everything a run was asked for, mapped once from the flags (request.ts). */
+/** `--group`, `--no-group`, `--requirements`: the production dependencies, as the user decides them. */
+export interface ProjectChoices {
+  groups: string[];
+  noGroups: string[];
+  requirements?: string;
+}
+
 export interface SessionRequest {
   dir: string;
   python?: string;
@@ -31,6 +38,8 @@ export interface SessionRequest {
   strategies?: string[];
   /** `--out`: where the Dockerfile goes (default DIR/Dockerfile). */
   out?: string;
+  /** What of the project goes into the image: groups, the requirements file. */
+  project?: ProjectChoices;
   race: RaceSettings;
   env?: NodeJS.ProcessEnv;
 }

@@ -1,4 +1,5 @@
 import type { Verdict } from '../analysis/types.js';
+import { runtimeDependencies } from '../project/groups.js';
 import type { Project } from '../project/types.js';
 import { alpine } from './alpine.js';
 import { closure } from './closure.js';
@@ -8,8 +9,9 @@ import { multistageAlpine } from './multistage-alpine.js';
 import { multistageUser } from './multistage-user.js';
 import { multistageVenv } from './multistage-venv.js';
 import { multistageWheels } from './multistage-wheels.js';
+import { indexArg } from './render/install-plan.js';
 import { slim } from './slim.js';
-import type { BaseImage, Candidate, Options, PlanInput, Role, Strategy } from './types.js';
+import type { BaseImage, Candidate, NamedIndex, Options, PlanInput, Role, Strategy } from './types.js';
 
 export {
   CATALOG,
@@ -46,6 +48,20 @@ export function planCandidates(input: PlanInput): Candidate[] {
   return STRATEGIES.map((s) => s.plan(input));
 }
 
+/** The named indexes the production packages are pinned to, each with its build arg. */
+function namedIndexes(project: Project): { namedIndexes?: NamedIndex[] } {
+  const used = new Set([
+    ...runtimeDependencies(project).flatMap((d) => (d.index ? [d.index] : [])),
+    ...(project.lock?.packages ?? []).flatMap((p) =>
+      p.node.origin.kind === 'index' && p.node.origin.index ? [p.node.origin.index] : [],
+    ),
+  ]);
+  const list = (project.index.named ?? [])
+    .filter((n) => used.has(n.name) || used.has(n.url))
+    .map((n) => ({ name: n.name, url: n.url, arg: indexArg(n.name) }));
+  return list.length ? { namedIndexes: list } : {};
+}
+
 /**
  * Answers before the user gives any: the project's Python, entry and index, a non-root user,
  * no bytecode (smallest), trimming on (the smoke test checks it), no cache mounts (they need BuildKit).
@@ -63,6 +79,7 @@ export function defaultOptions(
     images,
     ...(project.index.indexUrl ? { indexUrl: project.index.indexUrl.value } : {}),
     extraIndexUrls: project.index.extraIndexUrls.map((u) => u.value),
+    ...namedIndexes(project),
     buildPackages: { apt: [], apk: [] },
     runtimePackages: { apt: [], apk: [] },
     nonRoot: true,

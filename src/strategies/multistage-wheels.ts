@@ -82,7 +82,7 @@ export const multistageWheels: Strategy = {
         ],
         [`type=bind,from=${dir === '/wheels' ? 'wheel-builder' : 'app-wheel'},source=${dir},target=${dir}`],
       );
-    const hasWheels = plan.args.length > 0;
+    const hasWheels = plan.args.length > 0 || (plan.also?.length ?? 0) > 0;
     return makeCandidate(ctx, {
       id: 'multistage-wheels',
       title: multistageWheels.title,

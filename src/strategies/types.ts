@@ -23,6 +23,13 @@ export interface BaseImage {
   digest?: string;
 }
 
+export interface NamedIndex {
+  name: string;
+  url: string;
+  /** The build arg that carries the URL (never an ENV: it may hold credentials). */
+  arg: string;
+}
+
 /** Answers the user gives (or flags give, or the analysis prefilled). */
 export interface Options {
   python: string;
@@ -33,6 +40,8 @@ export interface Options {
   images: Record<Role, BaseImage>;
   indexUrl?: string;
   extraIndexUrls: string[];
+  /** Named indexes packages are pinned to ([tool.uv.sources] index, Poetry source): each a build arg. */
+  namedIndexes?: NamedIndex[];
   /** Extra system packages the user says are needed, beyond the verdicts. */
   buildPackages: { apt: string[]; apk: string[] };
   runtimePackages: { apt: string[]; apk: string[] };
@@ -67,6 +76,8 @@ export interface Candidate {
   python: string;
   /** Where the app code lives in the image. */
   workdir: string;
+  /** Files slim-py writes into the build context and beside the Dockerfile (slim-py.lock.txt). */
+  files?: Record<string, string>;
   /** Build args the engine must pass (PIP_INDEX_URL...), so a private index never lands in ENV. */
   buildArgs?: Record<string, string>;
   /** Uses `RUN --mount` (cache or bind mounts): the classic builder cannot build it. */

@@ -46,7 +46,7 @@ describe('scanProject on the fixture projects', () => {
       argv: ['gunicorn', 'app:app'],
       command: 'gunicorn app:app',
       source: { file: 'app.py', line: 3 },
-      reason: 'Flask app app in app.py:3 and gunicorn (requirements.txt:2) in the dependencies',
+      reason: 'Flask app `app` in app.py:3 and gunicorn (requirements.txt:2) in the dependencies',
       port: 8000,
       guessed: true,
     });

@@ -125,7 +125,7 @@ export async function fromAppObjects(ctx: FinderContext): Promise<Found[]> {
     if (!app || (django && /_application$/.test(app.framework))) continue;
     const target = `${f.module}:${app.variable}`;
     const source = { file: f.file, line: app.line };
-    const what = `${app.framework} app ${app.factory ? `factory ${app.variable}()` : app.variable} in ${f.file}:${app.line}`;
+    const what = `${app.framework} app ${app.factory ? `factory \`${app.variable}()\`` : `\`${app.variable}\``} in ${f.file}:${app.line}`;
     const server = serverFor(app.kind, has);
     const tie = i / 1000;
     if (server) {

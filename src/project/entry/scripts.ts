@@ -3,6 +3,7 @@ import { modulesIn } from '../app-modules.js';
 import { isFile, readText } from '../read-text.js';
 import { candidateFiles } from './app-objects.js';
 import { type FinderContext, type Found, found, SCORE } from './found.js';
+import { DEFAULT_PORT } from './servers.js';
 
 const SERVER_WORD = /(^|[-_])(serve|server|web|api|app|start|run|http|wsgi|asgi|site|daemon)([-_]|$)/i;
 /** Commands run once (set-up, data) or by hand (management CLIs): never the container's command. */
@@ -37,11 +38,14 @@ export function fromScripts(ctx: FinderContext): Found[] {
       : score === SCORE.serverScript
         ? 'the project’s own start command'
         : 'a console script of the project';
+    // A server-like script gets PORT (and EXPOSE): the convention it most likely reads.
+    const port = score === SCORE.serverScript ? { port: DEFAULT_PORT } : {};
     return found(
       [s.name],
       s.source,
-      `[project.scripts] ${s.name} = "${s.target}": ${kind}`,
+      `console script ${s.name} = "${s.target}": ${kind}`,
       score + i / 1000,
+      port,
     );
   });
 }

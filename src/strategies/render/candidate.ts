@@ -63,6 +63,7 @@ export function makeCandidate(ctx: RenderContext, parts: CandidateParts): Candid
   };
   if (args) c.buildArgs = args;
   if (needsBuildKit) c.needsBuildKit = true;
+  if (ctx.plan.generated) c.files = ctx.plan.generated;
   if (p.warnings?.length) c.warnings = p.warnings;
   return c;
 }

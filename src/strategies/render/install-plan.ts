@@ -1,6 +1,9 @@
+import { runtimeDependencies } from '../../project/groups.js';
+import type { LockedInstall } from '../../project/lock/index.js';
 import type { Dependency, Project } from '../../project/types.js';
 import { shellWord } from './escape.js';
 import { sortedUnique } from './lines.js';
+import { LOCK_FILE, renderLock } from './lock-install.js';
 
 /** How the project's dependencies get installed, independent of the strategy. */
 export interface InstallPlan {
@@ -10,6 +13,14 @@ export interface InstallPlan {
   copyAllFirst: boolean;
   /** pip arguments naming what to install (already shell-quoted); empty: nothing to install. */
   args: string[];
+  /** A second pip invocation in the same RUN (locked VCS commits and local folders: no hashes). */
+  also?: string[];
+  /** Files slim-py writes into the build context (and beside the written Dockerfile). */
+  generated?: Record<string, string>;
+  /** Why the install looks the way it does (comment lines above it). */
+  note?: string[];
+  /** Packages pinned to a named index: one pip each, with `--index-url` from its build arg. */
+  indexed?: { name: string; arg: string; args: string[] }[];
   /**
    * The project itself, built into a wheel: after its dependencies (`no-deps`: they are in
    * `args`), or with them read from its own metadata (`with-deps`: setup.py only). Its source
@@ -24,13 +35,9 @@ export interface InstallPlan {
   from: string;
 }
 
-const DEV_FILE = /(^|[/_.-])(dev|test|tests|testing|doc|docs|lint|ci)([/_.-]|$)/i;
-
-/** The requirements file pip starts from: requirements.txt at the root, else the first non-dev one. */
+/** The requirements file pip starts from: the one the scan read first (its includes follow it). */
 export function mainRequirementsFile(project: Project): string | undefined {
-  const reqs = project.files.filter((f) => f.kind === 'requirements').map((f) => f.path);
-  if (reqs.includes('requirements.txt')) return 'requirements.txt';
-  return reqs.filter((p) => !DEV_FILE.test(p)).sort()[0] ?? reqs.sort()[0];
+  return project.files.find((f) => f.kind === 'requirements')?.path;
 }
 
 function isOutside(p: string): boolean {
@@ -55,8 +62,71 @@ export function requirementArgs(d: Dependency): string[] {
   return [shellWord(`${d.name}${extras}${pin}${marker}`, 'the requirement')];
 }
 
+/** The build arg carrying a named index's URL. */
+export function indexArg(name: string): string {
+  return `INDEX_URL_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+}
+
+/** The named index a dependency or a locked package is pinned to (by name, or by URL in uv.lock). */
+function namedIndexOf(project: Project, key: string | undefined) {
+  return key === undefined ? undefined : project.index.named?.find((n) => n.name === key || n.url === key);
+}
+
+const EXPORT: Partial<Record<Project['manager'], string>> = {
+  uv: 'uv export --frozen --no-dev lists the same',
+  poetry: 'poetry export --only main lists the same',
+  pipenv: 'pipenv requirements --hash lists the same',
+  pdm: 'pdm export --prod lists the same',
+};
+
+/** A lock file's whole production set, pinned, into LOCK_FILE; what has no hash after it. */
+function lockPlan(project: Project, lock: LockedInstall, manifest: string): InstallPlan {
+  const indexOf = (p: LockedInstall['packages'][number]) =>
+    p.node.origin.kind === 'index' ? namedIndexOf(project, p.node.origin.index) : undefined;
+  const pinned = lock.packages.filter((p) => indexOf(p));
+  const r = renderLock(
+    { ...lock, packages: lock.packages.filter((p) => !indexOf(p)) },
+    EXPORT[project.manager] ?? lock.file,
+  );
+  const generated: Record<string, string> = r.args.length ? { [LOCK_FILE]: r.text } : {};
+  const indexed = [...new Set(pinned.map((p) => indexOf(p)!))].map((n) => {
+    const file = LOCK_FILE.replace(/\.txt$/, `.${n.name.replace(/[^A-Za-z0-9_-]+/g, '-')}.txt`);
+    const part = renderLock(
+      { ...lock, packages: pinned.filter((p) => indexOf(p) === n) },
+      EXPORT[project.manager] ?? lock.file,
+    );
+    generated[file] = part.text;
+    return { name: n.name, arg: indexArg(n.name), args: part.args.map((a) => a.replace(LOCK_FILE, file)) };
+  });
+  const dirs = lock.packages.flatMap((p) => (p.node.origin.kind === 'path' ? [p.node.origin.path] : []));
+  return {
+    copyFirst: [...Object.keys(generated), ...sortedUnique(dirs).filter((d) => !isOutside(d))],
+    copyAllFirst: false,
+    args: r.args,
+    ...(r.also.length ? { also: r.also } : {}),
+    ...(indexed.length ? { indexed } : {}),
+    self: project.installable ? 'no-deps' : 'none',
+    needsGit: lock.packages.some((p) => p.node.origin.kind === 'vcs'),
+    names: new Set(lock.packages.map((p) => p.node.name)),
+    from: `${manifest}, every package ${lock.file} pins for production (${lock.packages.length}${r.hashed ? ', with hashes' : ''}${r.complete ? '' : '; not all of them pinned'})`,
+    ...(Object.keys(generated).length ? { generated } : {}),
+    note: [
+      `${LOCK_FILE} holds every package ${lock.file} pins for production, transitive ones included${r.hashed ? ', with their hashes' : ''}:`,
+      r.complete
+        ? 'pip installs exactly those (--no-deps), nothing it resolves by itself.'
+        : `${lock.file} does not pin everything, so pip resolves the rest.`,
+      ...(r.also.length
+        ? ['VCS checkouts (at the locked commit) and local folders cannot be hash-checked: a second pip.']
+        : []),
+    ],
+  };
+}
+
 export function installPlan(project: Project): InstallPlan {
-  const main = project.dependencies.filter((d) => d.group === undefined);
+  const manifestFile = project.files.find((f) => f.kind === 'pyproject' || f.kind === 'pipfile')?.path;
+  if (project.lock && project.manager !== 'pip')
+    return lockPlan(project, project.lock, manifestFile ?? 'the project');
+  const main = runtimeDependencies(project);
   const names = new Set(main.map((d) => d.name));
   const needsGit = main.some((d) => d.vcsUrl !== undefined);
   const locals = sortedUnique([
@@ -82,14 +152,25 @@ export function installPlan(project: Project): InstallPlan {
       from: reqFile,
     };
   }
-  const manifest =
-    project.files.find((f) => f.kind === 'pyproject' || f.kind === 'pipfile')?.path ?? 'the project';
+  const manifest = manifestFile ?? 'the project';
   const lock = project.dependencies.some((d) => d.locked) ? ' (pinned to the lock file)' : '';
   if (main.length > 0) {
+    // A package pinned to a named index comes from that index only, in a pip of its own.
+    const pinned = main.filter((d) => namedIndexOf(project, d.index));
+    const byIndex = [...new Set(pinned.map((d) => namedIndexOf(project, d.index)!))];
     return {
       copyFirst: copyAllFirst ? [] : localDirs,
       copyAllFirst,
-      args: main.flatMap(requirementArgs),
+      args: main.filter((d) => !pinned.includes(d)).flatMap(requirementArgs),
+      ...(byIndex.length
+        ? {
+            indexed: byIndex.map((n) => ({
+              name: n.name,
+              arg: indexArg(n.name),
+              args: pinned.filter((d) => namedIndexOf(project, d.index) === n).flatMap(requirementArgs),
+            })),
+          }
+        : {}),
       self: project.installable && !copyAllFirst ? 'no-deps' : 'none',
       needsGit,
       names,

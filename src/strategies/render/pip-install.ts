@@ -14,6 +14,7 @@ export function indexArgLines(options: Options): string[] {
   if (options.indexUrl) lines.push(argLine('PIP_INDEX_URL'));
   if (options.extraIndexUrls.length) lines.push(argLine('PIP_EXTRA_INDEX_URL'));
   if (buildArgs(options)?.PIP_TRUSTED_HOST) lines.push(argLine('PIP_TRUSTED_HOST'));
+  for (const n of options.namedIndexes ?? []) lines.push(argLine(n.arg));
   return lines;
 }
 
@@ -28,9 +29,15 @@ function hostOf(url: string): string | undefined {
 
 /** The values the engine passes as build args (undefined when there is no index to pass). */
 export function buildArgs(options: Options): Record<string, string> | undefined {
-  const urls = [...(options.indexUrl ? [options.indexUrl] : []), ...options.extraIndexUrls];
+  const named = options.namedIndexes ?? [];
+  const urls = [
+    ...(options.indexUrl ? [options.indexUrl] : []),
+    ...options.extraIndexUrls,
+    ...named.map((n) => n.url),
+  ];
   if (urls.length === 0) return undefined;
   const args: Record<string, string> = {};
+  for (const n of named) args[n.arg] = n.url;
   if (options.indexUrl) args.PIP_INDEX_URL = options.indexUrl;
   if (options.extraIndexUrls.length) args.PIP_EXTRA_INDEX_URL = options.extraIndexUrls.join(' ');
   // Plain-http indexes (a local devpi, 127.0.0.1) must be trusted explicitly.
@@ -93,7 +100,8 @@ export interface DepsBlock {
  */
 export function depsBlock(b: DepsBlock): { lines: string[]; copiedAll: boolean } {
   const { plan, options } = b;
-  if (plan.args.length === 0) return { lines: [], copiedAll: false };
+  if (plan.args.length === 0 && !plan.also?.length && !plan.indexed?.length)
+    return { lines: [], copiedAll: false };
   const around = b.around ?? ((pip: string[]) => pip);
   const lines = [...indexArgLines(options)];
   if (plan.copyAllFirst) {
@@ -102,8 +110,18 @@ export function depsBlock(b: DepsBlock): { lines: string[]; copiedAll: boolean }
     );
     lines.push(b.copyAll);
   } else lines.push(...depsCopyLines(plan));
-  lines.push(...comment(b.note ?? []));
-  lines.push(run(around([pipCommand(b.python, b.verb, options, b.flags, plan.args)]), pipMounts(options)));
+  lines.push(...comment([...(plan.note ?? []), ...(b.note ?? [])]));
+  // Packages pinned to a named index first, from that index only: the rest then finds them installed.
+  const indexed = (plan.indexed ?? []).map((x) =>
+    pipCommand(b.python, b.verb, options, [...b.flags, `--index-url="$${x.arg}"`], x.args),
+  );
+  const pips = [
+    ...indexed,
+    ...[plan.args, plan.also ?? []]
+      .filter((a) => a.length > 0)
+      .map((a) => pipCommand(b.python, b.verb, options, b.flags, a)),
+  ];
+  lines.push(run(around(pips), pipMounts(options)));
   return { lines, copiedAll: plan.copyAllFirst };
 }
 
