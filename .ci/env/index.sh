@@ -13,7 +13,7 @@ INDEX_URL=http://127.0.0.1:$INDEX_PORT/simple/
 mkdir -p "$FILES" "$STAMPS"
 
 # Real wheels for the e2e projects; setuptools/wheel serve pip's isolated sdist builds.
-WHEELS=(pip setuptools wheel flask gunicorn numpy pandas psycopg2-binary cryptography aiohttp django)
+WHEELS=(pip setuptools wheel flask gunicorn numpy pandas psycopg2-binary cryptography aiohttp django fastapi uvicorn)
 
 build_fixtures() {
   local hash
