@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import type { Engine, EngineInfo } from '../../src/docker/engine.js';
 import { createSession } from '../../src/session/index.js';
 import { outcomeFold } from '../../src/session/outcome.js';
-import { type PlanResult, planProject } from '../../src/session/plan.js';
+import { type PlanResult, planProject, replan } from '../../src/session/plan.js';
 import type { RoundEvent } from '../../src/session/race-rounds.js';
 import type { Session, SessionEvent } from '../../src/session/types.js';
+import { racedIds, staleness } from './recording-check.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -24,7 +25,7 @@ export interface Recording {
   entries: Entry[];
 }
 
-/** A race recorded from the real engine by test/fixtures/races/record.ts. */
+/** A race recorded from the real engine by test/fixtures/races/record.ts; refused when stale (recording-check.ts). */
 export function loadRecording(name: string): Recording {
   const dir = join(repo, 'test', 'fixtures', 'races');
   const [head, ...rest] = readFileSync(join(dir, `${name}.jsonl`), 'utf8')
@@ -34,13 +35,21 @@ export function loadRecording(name: string): Recording {
   const plan = JSON.parse(readFileSync(join(dir, `${name}.plan.json`), 'utf8')) as PlanResult;
   // Recorded before plans said what they judged for: the recording engine's.
   plan.target ??= { python: plan.options.python, arch: 'x86_64', archFrom: 'engine' };
-  return { name, engine: head.engine, project: head.project, plan, entries: rest as Entry[] };
+  const rec = { name, engine: head.engine, project: head.project, plan, entries: rest as Entry[] };
+  const stale = staleness(rec);
+  if (stale) throw new Error(`replay: ${stale}`);
+  // What was not raced was never measured: the plan shows it as today's strategies render it.
+  const raced = racedIds(rec.entries);
+  const today = replan(plan).candidates;
+  plan.candidates = today.map((c) =>
+    raced.includes(c.id) ? plan.candidates.find((r) => r.id === c.id)! : c,
+  );
+  return rec;
 }
 
 /** The candidates the recording raced, as planned. */
 export function recordedCandidates(rec: Recording) {
-  const first = rec.entries.find((e) => 'event' in e && e.event.type === 'race-start');
-  const ids = first && 'event' in first && first.event.type === 'race-start' ? first.event.candidates : [];
+  const ids = racedIds(rec.entries);
   return rec.plan.candidates.filter((c) => ids.includes(c.id));
 }
 
@@ -137,9 +146,7 @@ export function replaySession(rec: Recording, opts: ReplayOptions = {}): ReplayS
     if (opts.failRace) throw opts.failRace;
     const ids = candidates.map((c) => c.id);
     raced.push(ids);
-    const first = rec.entries.find((e) => 'event' in e && e.event.type === 'race-start');
-    const recorded =
-      first && 'event' in first && first.event.type === 'race-start' ? first.event.candidates : [];
+    const recorded = racedIds(rec.entries);
     if ([...ids].sort().join() !== [...recorded].sort().join()) {
       throw new Error(
         `replay: ${rec.name} raced ${recorded.join(',')}, the wizard asked for ${ids.join(',')}`,
