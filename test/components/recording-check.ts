@@ -5,11 +5,15 @@ import { STRATEGIES } from '../../src/strategies/index.js';
 import type { Options, StrategyId } from '../../src/strategies/types.js';
 import type { Recording } from './replay-session.js';
 
-/** What a Dockerfile builds: its instructions, without the comments (which build nothing). */
+/**
+ * What a Dockerfile builds: its instructions, without the comments (which build nothing) and
+ * without the digests the race's pre-flight pins a repaired candidate's FROM to (the same tag).
+ */
 export function instructions(dockerfile: string): string[] {
   return DockerfileParser.parse(dockerfile)
     .getInstructions()
-    .map((i) => `${i.getKeyword()} ${i.getArgumentsContent() ?? ''}`);
+    .map((i) => `${i.getKeyword()} ${i.getArgumentsContent() ?? ''}`)
+    .map((line) => (line.startsWith('FROM ') ? line.replace(/@sha256:[0-9a-f]{64}/, '') : line));
 }
 
 const sameBuild = (a: string, b: string) => instructions(a).join('\n') === instructions(b).join('\n');

@@ -11,7 +11,14 @@ import { mb } from '../../src/report/units.js';
 import { suggestedStrategies } from '../../src/session/index.js';
 import type { RoundEvent } from '../../src/session/race-rounds.js';
 import { frameWith, KEY, plain, press, renderAt, type, until } from './ink-helpers.js';
-import { loadRecording, type Recording, type ReplaySession, replaySession } from './replay-session.js';
+import { racedIds } from './recording-check.js';
+import {
+  loadRecording,
+  type Recording,
+  type ReplaySession,
+  recordedOutcome,
+  replaySession,
+} from './replay-session.js';
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
@@ -33,10 +40,7 @@ function start(engine: ReplaySession) {
 
 type Wizard = ReturnType<typeof start>;
 
-function recordedIds(rec: Recording): string[] {
-  const e = rec.entries.find((x) => 'event' in x && x.event.type === 'race-start');
-  return e && 'event' in e && e.event.type === 'race-start' ? e.event.candidates : [];
-}
+const recordedIds = (rec: Recording): string[] => racedIds(rec.entries);
 
 /** From the project step to the strategies step, accepting every prefilled answer. */
 async function toStrategies(w: Wizard) {
@@ -153,22 +157,27 @@ describe('the whole wizard on a replayed race', () => {
 
   it('after a repair, writes the repaired Dockerfile and reports that one (libpq project)', async () => {
     const rec = loadRecording('libpq');
-    const engine = replaySession(rec, { strategies: recordedIds(rec) });
+    const outcome = recordedOutcome(rec);
+    const winner = outcome.board.winner!;
+    // The recorded winner failed first (libpq's header or library missing) and passed repaired.
+    expect(outcome.results.find((r) => r.id === winner)?.repairedWith?.length).toBeGreaterThan(0);
+    const repaired = outcome.candidates.find((c) => c.id === winner)!.dockerfile;
+    expect(repaired).not.toBe(rec.plan.candidates.find((c) => c.id === winner)!.dockerfile);
+    const engine = replaySession(rec, { strategies: racedIds(rec.entries) });
     const w = start(engine);
     await toStrategies(w);
     await press(w.stdin, KEY.enter);
-    // distroless failed for want of libpq-fe.h, was raced again with libpq-dev and won.
     await frameWith(w.lastFrame, '7/8 Leaderboard', 20_000);
     // A hurried user: Enter on every step, the leaderboard's included, writes the winner.
     await press(w.stdin, KEY.enter);
-    await frameWith(w.lastFrame, 'Write distroless');
+    await frameWith(w.lastFrame, `Write ${winner}`);
     await press(w.stdin, KEY.enter);
     await frameWith(w.lastFrame, 'Next:');
     const written = readFileSync(join(engine.root, 'Dockerfile'), 'utf8');
     const report = JSON.parse(readFileSync(join(engine.root, 'slim-py-report.json'), 'utf8'));
-    const reported = report.candidates.find((c: { id: string }) => c.id === 'distroless').dockerfile;
-    expect(reported).toContain('libpq-dev');
-    expect(written.endsWith(reported)).toBe(true);
+    const reported = report.candidates.find((c: { id: string }) => c.id === winner).dockerfile;
+    expect(reported).toBe(repaired);
+    expect(written.endsWith(repaired)).toBe(true);
     await press(w.stdin, KEY.enter);
     await until(() => expect(w.code()).toBe(0));
   });

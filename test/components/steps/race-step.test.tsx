@@ -86,10 +86,10 @@ describe('race step', () => {
     cleanup = r.unmount;
     const live = plain(r.lastFrame());
     expect(live).toContain(
-      // The recording predates the engine's kind in race-start: it reads as Docker.
-      `Racing ${ids.length} on ${rec.engine.host} (docker, buildkit, network host), 2 at a time`,
+      // The engine line: kind and version, builder, network.
+      `Racing ${ids.length} on ${rec.engine.host} (docker ${rec.engine.serverVersion}, buildkit, network host), 2 at a time`,
     );
-    expect(live).toMatch(/› \S+\s+[█░]+\s+\d+s /);
+    expect(live).toMatch(/› \S+\s+[█░]+\s+(\d+m)?\d+s /);
     expect(live).toContain('↑↓ focus · l log · q stop');
     // The next event finishes a candidate: it is printed once above the live rows, and leaves them.
     const done = events[firstDone]!.event as Extract<SessionEvent, { type: 'done' | 'failed' }>;
