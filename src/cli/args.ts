@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import { INDEX_URL_HINT, indexUrlProblem } from '../index-url.js';
 import { clip } from '../one-line.js';
+import { PREFERS, type Prefer } from '../report/winner-rule.js';
+import { BYTECODE_POLICIES, type BytecodePolicy } from '../strategies/types.js';
 
 export type Command = 'wizard' | 'plan' | 'race' | 'clean' | 'help' | 'version';
 
@@ -27,6 +29,10 @@ export interface Flags {
   noGroups: string[];
   /** `--requirements FILE`: the requirements file to install, instead of the one slim-py picks. */
   requirements?: string;
+  /** How the winner is chosen (winner-rule.ts); undefined: pyproject's, else balanced. */
+  prefer?: Prefer;
+  /** Bytecode policy; undefined: pyproject's, else 'imports'. */
+  bytecode?: BytecodePolicy;
 }
 
 export interface ParsedArgs {
@@ -76,6 +82,10 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     noGroups: values['no-group'] ?? [],
     requirements: values.requirements,
   };
+  const prefer = values.prefer && oneOf(values.prefer, '--prefer', PREFERS);
+  if (prefer) flags.prefer = prefer;
+  const bytecode = values.bytecode && oneOf(values.bytecode, '--bytecode', BYTECODE_POLICIES);
+  if (bytecode) flags.bytecode = bytecode;
   return { command, flags };
 }
 
@@ -102,6 +112,8 @@ function parseArgsStrict(argv: string[]) {
       group: { type: 'string', multiple: true },
       'no-group': { type: 'string', multiple: true },
       requirements: { type: 'string' },
+      prefer: { type: 'string' },
+      bytecode: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -140,6 +152,12 @@ function checkUrl(v: string): string {
   const problem = indexUrlProblem(v);
   if (problem) throw new UserError(`--index-url ${JSON.stringify(clip(v))} ${problem}`, INDEX_URL_HINT);
   return v;
+}
+
+function oneOf<T extends string>(v: string, flag: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(v))
+    throw new UserError(`${flag} ${v} is not one of ${allowed.join(', ')}`, `e.g. ${flag} ${allowed[0]}`);
+  return v as T;
 }
 
 function positiveInt(v: string | undefined, flag: string, fallback: number): number {

@@ -21,6 +21,10 @@ Options
   --concurrency N         candidates built at once (default 2)
   --timeout SECONDS       per-candidate build timeout (default 1200)
   --no-cache              build without the builder cache (a cold race)
+  --prefer RULE           how the winner is chosen: balanced (default: the smallest that starts within
+                          1.2× of the fastest), size (the smallest), startup (the fastest to start)
+  --bytecode POLICY       imports (default: .pyc for what start-up imports), none (smallest, slowest
+                          start), all (every module compiled)
   --keep                  keep the images and containers the race made
   --yes, -y               race without asking (headless)
   --write                 write the winning Dockerfile, .dockerignore and reports into DIR

@@ -11,7 +11,9 @@ import { extract } from 'tar-stream';
  *
  * Layers are remembered by their name in the save tar (`<v1-id>/layer.tar` in the classic format,
  * `blobs/sha256/<digest>` in the OCI one, `<diff id>.tar` in Podman's; all are derived from the
- * layer content), so base layers shared by several candidates are compressed once per session.
+ * layer content: checked on Docker 20.10, the same base under two candidates saves under the same
+ * names), so base layers shared by several candidates are compressed once, provided the
+ * measurements run one after another (the race queues them) and share the map.
  */
 export async function compressedSizeOfSave(
   save: NodeJS.ReadableStream,

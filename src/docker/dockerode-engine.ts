@@ -153,9 +153,9 @@ export class DockerodeEngine implements Engine {
     return resolveImage(this.docker, ref, /^(unix|npipe):/.test(this.host));
   }
 
-  async compressedSize(ref: string): Promise<number> {
+  async compressedSize(ref: string, layers?: Map<string, number>): Promise<number> {
     const save = await this.docker.getImage(ref).get();
-    return compressedSizeOfSave(save, this.layerCache);
+    return compressedSizeOfSave(save, layers ?? this.layerCache);
   }
 
   run(opts: RunOptions): Promise<RunResult> {

@@ -117,8 +117,11 @@ export interface Engine {
   inspectImage(ref: string): Promise<ImageInfo>;
   /** Finds an image without pulling it: the engine's store, else its registry (see ImageResolution). */
   resolveImage(ref: string): Promise<ImageResolution>;
-  /** Bytes a registry push would move: gzip-compressed layer tars, summed. */
-  compressedSize(ref: string): Promise<number>;
+  /**
+   * Bytes a registry push would move: gzip-compressed layer tars, summed. `layers` (by layer name
+   * in the save, see compressed-size.ts) is read and filled: a layer already in it is not gzipped again.
+   */
+  compressedSize(ref: string, layers?: Map<string, number>): Promise<number>;
   run(opts: RunOptions): Promise<RunResult>;
   /** The image's filesystem as a tar stream; the helper container goes away when the stream ends. */
   exportFiles(image: string, labels: Record<string, string>): Promise<NodeJS.ReadableStream>;

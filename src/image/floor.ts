@@ -1,86 +1,159 @@
-import type { LayerInfo } from '../docker/engine.js';
-import type { Footprint } from './footprint.js';
+import { type Area, placeFile } from './file-areas.js';
+import type { ImageFs } from './image-fs.js';
+import type { Usage, UsedFile } from './usage.js';
 
-/** What the floor needs to know about one passing candidate (measured after its build). */
-export interface FloorInput {
-  id: string;
-  sizeBytes: number;
-  /** The runtime stage's FROM image; undefined for FROM scratch (its runtime is its own files). */
-  base?: { ref: string; sizeBytes: number; layerCount: number };
-  footprint: Footprint;
-  /** The image's filesystem layers, oldest first (the base's come first). */
-  layers: LayerInfo[];
+/**
+ * The floor measured from the app itself: the bytes of the files the running app really used
+ * (usage.ts), taken in the smoke container of the largest passing candidate, so that nothing a
+ * smaller image might lack is missing from it. Every candidate is shown as × that floor, with the
+ * largest parts it ships that the app never touched.
+ */
+
+/** A part of the used bytes: what, how many bytes, how many files. */
+export interface FloorSource {
+  what: string;
+  bytes: number;
+  files: number;
 }
 
-/** One reason a candidate is above the floor: how many bytes, and what put them there. */
+export interface UsedSummary {
+  /** Bytes of the files used, bytecode aside (a .pyc is a cache of a source counted here). */
+  usedBytes: number;
+  /** The used bytes by kind, largest first. */
+  sources: FloorSource[];
+}
+
+export interface Floor extends UsedSummary {
+  /** The same as usedBytes (the name the JSON had before the floor was measured). */
+  bytes: number;
+  /** The candidate whose smoke container it was measured in. */
+  measuredIn: string;
+}
+
+/** One part of a candidate above the floor: how many bytes, and what they are. */
 export interface AboveFloor {
   bytes: number;
   what: string;
 }
 
-export interface Floor {
-  bytes: number;
-  /** The smallest runtime among the passing candidates and whose it is. */
-  runtime: { id: string; ref: string; bytes: number };
-  /** The smallest installed-packages footprint measured (the trims done right). */
-  packagesBytes: number;
-  appBytes: number;
+/** What one candidate's image holds beyond what its app used. */
+export interface Untouched {
+  /** Bytes of every regular file in the exported image. */
+  filesBytes: number;
+  /** Files never touched, by part; and the bytecode that was loaded. Largest first. */
+  parts: AboveFloor[];
 }
 
-/** The runtime a candidate brings: its FROM image, or for FROM scratch everything but packages and app. */
-export function runtimeBytes(c: FloorInput): number {
-  return c.base ? c.base.sizeBytes : c.sizeBytes - c.footprint.packagesBytes - c.footprint.appBytes;
+function usedSource(f: UsedFile, workdir: string): string | undefined {
+  if (f.kind === 'interpreter') return 'the interpreter and libpython';
+  if (f.kind === 'bytecode') return undefined;
+  const { area } = placeFile(f.path, workdir);
+  const python = area === 'stdlib' || area === 'packages' || area === 'app';
+  if (f.kind === 'shared') return python ? 'C extensions loaded' : 'system libraries mapped';
+  if (f.kind === 'module' && python)
+    return area === 'stdlib'
+      ? 'stdlib modules imported'
+      : area === 'app'
+        ? "the app's modules"
+        : "installed packages' modules imported";
+  return 'data files read (certificates, time zones, locale, package data)';
 }
 
-/**
- * The floor: the smallest runtime that ran the app + the smallest measured packages footprint +
- * the app code. Undefined without a passing candidate.
- */
-export function computeFloor(inputs: FloorInput[]): Floor | undefined {
-  if (inputs.length === 0) return undefined;
-  const byRuntime = [...inputs].sort((a, b) => runtimeBytes(a) - runtimeBytes(b))[0] as FloorInput;
-  const runtime = {
-    id: byRuntime.id,
-    ref: byRuntime.base?.ref ?? 'scratch + its interpreter closure',
-    bytes: runtimeBytes(byRuntime),
-  };
-  const packagesBytes = Math.min(...inputs.map((c) => c.footprint.packagesBytes));
-  const appBytes = Math.min(...inputs.map((c) => c.footprint.appBytes));
-  return { bytes: runtime.bytes + packagesBytes + appBytes, runtime, packagesBytes, appBytes };
+export function summariseUsage(usage: Usage, workdir: string): UsedSummary {
+  const by = new Map<string, FloorSource>();
+  for (const f of usage.files) {
+    const what = usedSource(f, workdir);
+    if (!what) continue;
+    const s = by.get(what) ?? { what, bytes: 0, files: 0 };
+    s.bytes += f.bytes;
+    s.files += 1;
+    by.set(what, s);
+  }
+  const sources = [...by.values()].sort((a, b) => b.bytes - a.bytes);
+  return { usedBytes: sources.reduce((a, s) => a + s.bytes, 0), sources };
 }
+
+/** The floor: the used bytes of the largest passing candidate that recorded them. */
+export function computeFloor(
+  candidates: { id: string; sizeBytes: number; used?: UsedSummary }[],
+): Floor | undefined {
+  const largest = candidates
+    .filter((c): c is typeof c & { used: UsedSummary } => c.used !== undefined && c.used.usedBytes > 0)
+    .sort((a, b) => b.sizeBytes - a.sizeBytes)[0];
+  if (!largest) return undefined;
+  return { ...largest.used, bytes: largest.used.usedBytes, measuredIn: largest.id };
+}
+
+const NEVER: Record<Area, string> = {
+  bytecode: 'bytecode never loaded',
+  packages: 'installed packages never imported or read',
+  stdlib: 'stdlib never imported',
+  app: "the app's files never imported or read",
+  toolchain: 'compilers, headers and static libraries',
+  locale: 'locale data never read',
+  docs: 'documentation (doc, man, info)',
+  zoneinfo: 'time zone data never read',
+  'package-manager': 'package manager and perl (apt, dpkg)',
+  shared: 'shared libraries never loaded',
+  programs: 'programs never run (shell, coreutils...)',
+  other: 'other files never read',
+};
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
-/** Why a candidate is above the floor, largest reason first; reasons under 100 kB are left out. */
-export function aboveFloor(c: FloorInput, floor: Floor): AboveFloor[] {
-  const out: AboveFloor[] = [];
-  const baseExtra = runtimeBytes(c) - floor.runtime.bytes;
-  if (baseExtra > 0) {
-    out.push({
-      bytes: baseExtra,
-      what: c.base
-        ? `FROM ${c.base.ref}: a runtime ${mb(baseExtra)} larger than ${floor.runtime.ref} (${floor.runtime.id})`
-        : 'its copied interpreter, stdlib and libraries',
+/** The three largest groups of an area, e.g. "(pip 9.1 MB, setuptools 4.2 MB, test 3.0 MB)". */
+function largestGroups(groups: Map<string, number>): string {
+  const top = [...groups.entries()]
+    .filter(([g, b]) => g !== '' && b >= 100_000)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
+  return top.length ? ` (${top.map(([g, b]) => `${g} ${mb(b)}`).join(', ')})` : '';
+}
+
+/** The image's files the app never touched, by part, plus the bytecode it did load. */
+export function untouchedParts(fs: ImageFs, usage: Usage, workdir: string): Untouched {
+  const used = new Set(usage.files.map((f) => f.path));
+  const areas = new Map<Area, { bytes: number; groups: Map<string, number> }>();
+  let filesBytes = 0;
+  for (const [path, e] of fs.entries) {
+    if (e.type !== 'file' || !e.size) continue;
+    filesBytes += e.size;
+    if (used.has(path)) continue;
+    const { area, group } = placeFile(path, workdir);
+    const a = areas.get(area) ?? { bytes: 0, groups: new Map<string, number>() };
+    a.bytes += e.size;
+    a.groups.set(group, (a.groups.get(group) ?? 0) + e.size);
+    areas.set(area, a);
+  }
+  const parts: AboveFloor[] = [...areas.entries()].map(([area, a]) => ({
+    bytes: a.bytes,
+    what: `${NEVER[area]}${area === 'bytecode' ? '' : largestGroups(a.groups)}`,
+  }));
+  const loaded = usage.files.filter((f) => f.kind === 'bytecode');
+  if (loaded.length > 0) {
+    parts.push({
+      bytes: loaded.reduce((a, f) => a + f.bytes, 0),
+      what: `bytecode start-up loaded (${loaded.length} .pyc files: what buys the cold start)`,
     });
   }
-  const pkgExtra = c.footprint.packagesBytes - floor.packagesBytes;
-  if (pkgExtra > 0) {
-    out.push({
-      bytes: pkgExtra,
-      what: 'installed packages above the trimmed minimum (pip/setuptools/wheel, tests/, __pycache__, unstripped .so)',
-    });
-  }
-  if (c.base) {
-    const own = c.layers.slice(c.base.layerCount);
-    const ownBytes = own.reduce((a, l) => a + l.sizeBytes, 0);
-    const other = ownBytes - c.footprint.packagesBytes - c.footprint.appBytes;
-    if (other > 0) {
-      const largest = [...own].sort((a, b) => b.sizeBytes - a.sizeBytes)[0];
-      out.push({
-        bytes: other,
-        what: `the Dockerfile's own layers beyond packages and app (files, or bytes a later layer deleted but still ships)${largest ? `; largest layer: ${largest.createdBy.slice(0, 90)} (${mb(largest.sizeBytes)})` : ''}`,
-      });
-    }
-  }
+  return { filesBytes, parts: parts.sort((a, b) => b.bytes - a.bytes) };
+}
+
+/**
+ * Why a candidate is above the floor, largest first: what it ships untouched, the bytecode it
+ * loads, files it uses beyond the floor's, and bytes its layers hold but its filesystem does not
+ * show (deleted or replaced by a later layer). Parts under 100 kB are left out.
+ */
+export function aboveFloor(
+  c: { sizeBytes: number; used?: UsedSummary; untouched?: Untouched },
+  floor: Floor,
+): AboveFloor[] {
+  const out = [...(c.untouched?.parts ?? [])];
+  const usedExtra = (c.used?.usedBytes ?? 0) - floor.usedBytes;
+  if (c.used && usedExtra > 0)
+    out.push({ bytes: usedExtra, what: `files it uses beyond the floor's (${floor.measuredIn})` });
+  const hidden = c.untouched ? c.sizeBytes - c.untouched.filesBytes : 0;
+  if (hidden > 0)
+    out.push({ bytes: hidden, what: 'bytes its layers hold that later layers deleted or replaced' });
   return out.filter((a) => a.bytes >= 100_000).sort((a, b) => b.bytes - a.bytes);
 }

@@ -7,6 +7,7 @@
  */
 import { entryProbe } from './entry-probe.js';
 import { SMOKE_ENTRY } from './smoke-entry.js';
+import { withUsage } from './usage.js';
 
 export interface SmokeArgs {
   appModules: string[];
@@ -43,7 +44,8 @@ export function smokeArgv(python: string, args: SmokeArgs): string[] {
     ...args,
     ...(probe ? { entryProbe: probe } : {}),
   };
-  return [python, '-c', SMOKE_SCRIPT, JSON.stringify(full)];
+  // What the smoke run used is recorded around it (usage.ts): the floor and 'imports' bytecode.
+  return [python, '-c', withUsage(SMOKE_SCRIPT), JSON.stringify(full)];
 }
 
 // Plain template text: keep backslashes out of it (none are needed), or they would be unescaped.

@@ -1,5 +1,5 @@
 import type { Leaderboard, Row } from '../report/leaderboard.js';
-import { mb, times } from '../report/units.js';
+import { mb, startMs, times } from '../report/units.js';
 import { comment } from '../strategies/render/escape.js';
 import type { Candidate } from '../strategies/types.js';
 
@@ -15,9 +15,11 @@ export function teachingHeader(candidate: Candidate, board: Leaderboard | undefi
   const row: Row | undefined = board?.rows.find((r) => r.id === candidate.id);
   if (row?.passed) {
     lines.push(
-      `Measured: ${mb(row.sizeBytes)} (${mb(row.compressedBytes)} compressed), ${times(row.timesSmaller)} smaller than the single-stage full image;`,
+      `Measured: ${mb(row.sizeBytes)} (${mb(row.compressedBytes)} compressed), ${times(row.timesSmaller)} smaller than the single-stage full image,`,
+      `cold start ${startMs(row.importMs)}${row.timesFloor === undefined ? '' : `, ${row.timesFloor.toFixed(2)}× the bytes the app really used`};`,
       'every installed package imported and every shared library resolved in a container with no network.',
     );
+    if (board?.winner === candidate.id && board.why) lines.push(`Why it won: ${board.why}.`);
     const others = board!.rows
       .filter((r) => r.id !== candidate.id)
       .map((r) => `${r.id} ${r.passed ? mb(r.sizeBytes) : 'failed'}`);

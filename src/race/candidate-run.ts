@@ -1,127 +1,155 @@
-import { type ContextPlan, dockerfilePath, packContext } from '../docker/build-context.js';
-import { countBuildkitSteps } from '../docker/dockerfile-steps.js';
-import type { BuildEvent, BuilderKind, Engine } from '../docker/engine.js';
+import { createHash } from 'node:crypto';
 import { candidateTag, sessionLabels } from '../docker/labels.js';
-import { LOG_TAIL_LINES } from '../docker/progress.js';
-import { footprint } from '../image/footprint.js';
-import { scanImageTar } from '../image/image-fs.js';
+import { summariseUsage, untouchedParts } from '../image/floor.js';
+import { type ImageFs, scanImageTar } from '../image/image-fs.js';
 import { auditLibraries } from '../image/library-audit.js';
-import { parseSmokeOutput, smokeArgv } from '../image/smoke.js';
+import { parseSmokeOutput, type SmokeResult, smokeArgv } from '../image/smoke.js';
+import { parseUsage, type Usage } from '../image/usage.js';
 import type { Candidate } from '../strategies/types.js';
+import { type BuildContext, buildCandidate } from './candidate-build.js';
 import { measureImportMs } from './import-time.js';
-import { type MeasureCache, measurementKey } from './measure-cache.js';
-import { inspectRuntimeBase } from './runtime-base.js';
-import { createThrottle } from './throttle.js';
-import { emptyResult, type RaceEvent, type Result } from './types.js';
+import { type MeasureCache, type Measurements, measurementKey } from './measure-cache.js';
+import { emptyResult, type Result } from './types.js';
 
-export interface CandidateContext {
-  engine: Engine;
-  plan: ContextPlan;
-  builder: BuilderKind;
+export interface CandidateContext extends BuildContext {
   sessionId: string;
-  network?: string;
-  noCache?: boolean;
-  buildArgs: Record<string, string>;
   appModules: string[];
   entry?: string[];
   smokeTimeoutMs: number;
-  /** Runs of the cold-import timing after a passing smoke test; 0 or absent: not measured. */
-  importRuns?: number;
-  /** Measurements of images seen before (same image id, same bytes). */
+  /** Runs of the cold-start timing after a passing smoke test; 0: not measured. */
+  importRuns: number;
+  /**
+   * The candidate re-rendered with the modules its smoke test imported (bytecode 'imports'), or
+   * undefined when its policy compiles nothing more. Its image is then built again (every layer
+   * but the compile step comes from the cache) and that image is the one measured and shipped.
+   */
+  withImports?: (c: Candidate, modules: string[]) => Candidate | undefined;
+  /** Measurements of images seen before (same layers, same bytes). */
   cache?: MeasureCache;
-  throttleMs: number;
-  emit: (e: RaceEvent) => void;
-  /** Called once the build step is over (either way): followers sharing the builder may start. */
+  /** Compressed layer sizes shared by the whole race (and kept on disk through the cache). */
+  layerSizes: Map<string, number>;
+  /** Queues work off the race's critical path (one job at a time); resolves when the job is done. */
+  later: (job: () => Promise<void>) => Promise<void>;
+  /** Called once the first build is over (either way): followers sharing the builder may start. */
   onBuilt: () => void;
 }
 
-/** Build → inspect → audit → smoke for one candidate. Never throws: failures become the Result. */
+export interface CandidateRun {
+  result: Result;
+  /** The compressed-size measurement, running in the background; the result is final after it. */
+  finishing: Promise<void>;
+}
+
+type Stage = NonNullable<Result['failedAt']>;
+
+/**
+ * Build → inspect → smoke (records what start-up imports) → for bytecode 'imports' a second short
+ * build that compiles exactly those → audit → smoke of the final image → cold start; the
+ * compressed size follows in the background. Never throws: failures become the Result.
+ */
 export async function runCandidate(
   c: Candidate,
   ctx: CandidateContext,
   signal: AbortSignal,
-): Promise<Result> {
+): Promise<CandidateRun> {
   const result = emptyResult(c.id, candidateTag(ctx.sessionId, c.id));
   const labels = sessionLabels(ctx.sessionId, c.id);
-  let stage: NonNullable<Result['failedAt']> = 'build';
+  const idle = Promise.resolve();
+  let stage: Stage = 'build';
+  let t = Date.now();
+  const lap = (name: string) => {
+    result.stageSeconds[name] = Math.round((Date.now() - t) / 100) / 10;
+    t = Date.now();
+  };
+  const stopped = () => {
+    if (signal.aborted) fail(result, signal, stage, 'stopped');
+    return signal.aborted;
+  };
   try {
     ctx.emit({ type: 'building', id: c.id });
-    const built = await build(c, ctx, result, labels, signal).finally(ctx.onBuilt);
-    if (built.type === 'failed') {
-      result.logTail = built.logTail;
-      return fail(result, signal, 'build', built.message);
+    const first = await buildCandidate(c, ctx, result, labels, signal).finally(ctx.onBuilt);
+    result.buildSeconds = first.seconds;
+    if (first.end.type === 'failed') {
+      result.logTail = first.end.logTail;
+      return { result: fail(result, signal, 'build', first.end.message), finishing: idle };
     }
-    result.imageId = built.imageId;
-
+    t = Date.now();
     stage = 'inspect';
-    let t = Date.now();
-    const lap = (name: string) => {
-      result.stageSeconds[name] = Math.round((Date.now() - t) / 100) / 10;
-      t = Date.now();
-    };
     ctx.emit({ type: 'inspecting', id: c.id });
-    const info = await ctx.engine.inspectImage(result.image);
-    Object.assign(result, { sizeBytes: info.sizeBytes, layers: info.layers, layerCount: info.layerCount });
-    result.user = info.user;
+    let info = await ctx.engine.inspectImage(result.image);
     lap('inspect');
-    const ldPath = info.env.find((e) => e.startsWith('LD_LIBRARY_PATH='))?.slice('LD_LIBRARY_PATH='.length);
-    // Not the image id: it changes with every session's labels while the bytes stay the same.
-    const cacheKey = measurementKey(info.diffIds, ldPath ?? '', c.workdir);
-    const known = await ctx.cache?.get(cacheKey);
-    if (known) {
-      Object.assign(result, known);
-      lap('cached');
-    } else {
-      result.compressedBytes = await ctx.engine.compressedSize(result.image);
-      lap('compress');
-    }
-    if (signal.aborted) return fail(result, signal, stage, 'stopped');
-
-    stage = 'audit';
-    ctx.emit({ type: 'audit', id: c.id });
-    if (!known) {
-      const files = await scanImageTar(await ctx.engine.exportFiles(result.image, labels));
-      const audit = auditLibraries(files, ldPath ? { ldLibraryPath: ldPath } : {});
-      // For the floor (src/image/floor.ts): where the bytes are.
-      result.footprint = footprint(files, c.workdir);
-      result.hasShell = audit.hasShell;
-      result.missingLibraries = audit.missing;
-      const { compressedBytes, hasShell, missingLibraries } = result;
-      await ctx.cache?.set(cacheKey, {
-        compressedBytes,
-        hasShell,
-        missingLibraries,
-        footprint: result.footprint,
-      });
-    }
-    // The runtime base the bytes sit on (for the floor).
-    const runtimeBase = await inspectRuntimeBase(ctx.engine, c.dockerfile);
-    if (runtimeBase) result.runtimeBase = runtimeBase;
-    lap('audit');
-    if (signal.aborted) return fail(result, signal, stage, 'stopped');
 
     stage = 'smoke';
     ctx.emit({ type: 'smoke', id: c.id });
-    const args = {
-      appModules: ctx.appModules,
-      workdir: c.workdir,
-      ...(ctx.entry ? { entry: ctx.entry } : {}),
-    };
-    const run = await ctx.engine.run({
-      image: result.image,
-      argv: smokeArgv(c.python, args),
-      network: 'none',
-      labels,
-      timeoutMs: ctx.smokeTimeoutMs,
-      signal,
-      ...(c.workdir ? { workdir: c.workdir } : {}),
-    });
+    let checked = await smoke(c, ctx, result.image, labels, signal);
     lap('smoke');
-    const smoke = parseSmokeOutput(run.stdout, run.stderr, run.exitCode);
-    if (run.timedOut)
-      smoke.failures.push({ module: '<smoke>', error: `timed out after ${ctx.smokeTimeoutMs} ms` });
-    result.smoke = { ok: smoke.ok && !run.timedOut, failures: smoke.failures };
-    if (signal.aborted) return fail(result, signal, stage, 'stopped');
+    if (stopped()) return { result, finishing: idle };
+
+    const rebuilt =
+      checked.smoke.ok && checked.usage ? ctx.withImports?.(c, checked.usage.modules) : undefined;
+    if (rebuilt && rebuilt.dockerfile !== c.dockerfile) {
+      stage = 'build';
+      ctx.emit({ type: 'bytecode', id: c.id });
+      const second = await buildCandidate(rebuilt, { ...ctx, noCache: false }, result, labels, signal);
+      if (second.end.type === 'failed') {
+        result.logTail = second.end.logTail;
+        return {
+          result: fail(result, signal, 'build', `bytecode step: ${second.end.message}`),
+          finishing: idle,
+        };
+      }
+      const before = info.sizeBytes;
+      info = await ctx.engine.inspectImage(result.image);
+      result.dockerfile = rebuilt.dockerfile;
+      result.bytecode = { modules: checked.usage?.modules.length ?? 0, bytes: info.sizeBytes - before };
+      lap('bytecode');
+    }
+    result.imageId = info.id;
+    Object.assign(result, { sizeBytes: info.sizeBytes, layers: info.layers, layerCount: info.layerCount });
+    result.user = info.user;
+
+    stage = 'audit';
+    ctx.emit({ type: 'audit', id: c.id });
+    const ldPath = info.env.find((e) => e.startsWith('LD_LIBRARY_PATH='))?.slice('LD_LIBRARY_PATH='.length);
+    // Not the image id: it changes with every session's labels while the bytes stay the same.
+    const key = measurementKey(info.diffIds, ldPath ?? '', c.workdir);
+    const known = await ctx.cache?.get(key);
+    let files: ImageFs | undefined;
+    const exported = async () => {
+      files ??= await scanImageTar(await ctx.engine.exportFiles(result.image, labels));
+      return files;
+    };
+    if (known) {
+      Object.assign(result, { hasShell: known.hasShell, missingLibraries: known.missingLibraries });
+    } else {
+      const audit = auditLibraries(await exported(), ldPath ? { ldLibraryPath: ldPath } : {});
+      result.hasShell = audit.hasShell;
+      result.missingLibraries = audit.missing;
+    }
+    lap('audit');
+    if (stopped()) return { result, finishing: idle };
+
+    if (result.dockerfile) {
+      // The verdict is the shipped image's, and so is what it used (its .pyc loaded, this time).
+      stage = 'smoke';
+      ctx.emit({ type: 'smoke', id: c.id });
+      checked = await smoke(c, ctx, result.image, labels, signal);
+      lap('smoke');
+    }
+    result.smoke = { ok: checked.smoke.ok, failures: checked.smoke.failures };
+    const usage = checked.usage;
+    if (usage) {
+      result.used = summariseUsage(usage, c.workdir);
+      const digest = usageDigest(usage);
+      if (known?.untouched?.usage === digest) {
+        result.untouched = { filesBytes: known.untouched.filesBytes, parts: known.untouched.parts };
+      } else {
+        result.untouched = untouchedParts(await exported(), usage, c.workdir);
+      }
+      lap('untouched');
+    }
+    files = undefined;
+    if (stopped()) return { result, finishing: idle };
 
     const problems = [
       ...result.missingLibraries.map(
@@ -132,68 +160,82 @@ export async function runCandidate(
     if (problems.length > 0) {
       result.error = problems.join('; ');
       result.failedAt = result.missingLibraries.length > 0 ? 'audit' : 'smoke';
-    } else if (ctx.importRuns) {
+    } else if (ctx.importRuns > 0) {
       // A measurement, not a verdict: a failure here leaves importMs unset.
-      const modules = ctx.appModules;
-      const req = { image: result.image, python: c.python, workdir: c.workdir, modules, labels, signal };
-      result.importMs = await measureImportMs(ctx.engine, { ...req, runs: ctx.importRuns }).catch(
-        () => undefined,
-      );
-      if (result.importMs === undefined) delete result.importMs;
-      lap('import');
+      ctx.emit({ type: 'startup', id: c.id });
+      const req = { image: result.image, python: c.python, workdir: c.workdir, labels, signal };
+      const time = await measureImportMs(ctx.engine, {
+        ...req,
+        modules: ctx.appModules,
+        runs: ctx.importRuns,
+      }).catch(() => undefined);
+      if (time) Object.assign(result, { importMs: time.cpuMs, importWallMs: time.wallMs });
+      lap('startup');
     }
-    return result;
+    const keep: Measurements = {
+      compressedBytes: known?.compressedBytes ?? 0,
+      hasShell: result.hasShell,
+      missingLibraries: result.missingLibraries,
+      ...(result.untouched && usage ? { untouched: { ...result.untouched, usage: usageDigest(usage) } } : {}),
+    };
+    const finishing = ctx.later(() =>
+      signal.aborted ? Promise.resolve() : compress(result, ctx, key, keep),
+    );
+    return { result, finishing };
   } catch (e) {
-    return fail(result, signal, stage, e instanceof Error ? e.message : String(e));
+    return {
+      result: fail(result, signal, stage, e instanceof Error ? e.message : String(e)),
+      finishing: idle,
+    };
   }
 }
 
-async function build(
+/** The smoke test in a fresh container (network none, the image's own user), with what it used. */
+async function smoke(
   c: Candidate,
   ctx: CandidateContext,
-  result: Result,
+  image: string,
   labels: Record<string, string>,
   signal: AbortSignal,
-): Promise<Extract<BuildEvent, { type: 'built' | 'failed' }>> {
-  const throttle = createThrottle(ctx.throttleMs);
-  const send = (events: BuildEvent[]) => {
-    for (const event of events) ctx.emit({ type: 'progress', id: c.id, event });
-  };
-  const ticker = setInterval(() => send(throttle.flush(Date.now())), ctx.throttleMs);
-  const started = Date.now();
-  try {
-    const events = ctx.engine.build({
-      context: packContext(ctx.plan, c.dockerfile, c.id, ctx.builder, c.files),
-      dockerfile: dockerfilePath(c.id),
-      tag: result.image,
-      labels,
-      buildArgs: ctx.buildArgs,
-      signal,
-      expectedSteps: countBuildkitSteps(c.dockerfile),
-      ...(ctx.network ? { network: ctx.network } : {}),
-      ...(ctx.noCache ? { noCache: true } : {}),
-    });
-    for await (const ev of events) {
-      if (ev.type === 'log') {
-        result.logTail.push(ev.line);
-        if (result.logTail.length > LOG_TAIL_LINES) result.logTail.shift();
-      }
-      send(throttle.offer(ev, Date.now()));
-      if (ev.type === 'built' || ev.type === 'failed') return ev;
-    }
-    return { type: 'failed', message: 'the build ended without a result', logTail: result.logTail };
-  } finally {
-    clearInterval(ticker);
-    result.buildSeconds = Math.round((Date.now() - started) / 100) / 10;
+): Promise<{ smoke: SmokeResult; usage?: Usage }> {
+  const args = { appModules: ctx.appModules, workdir: c.workdir, ...(ctx.entry ? { entry: ctx.entry } : {}) };
+  const run = await ctx.engine.run({
+    image,
+    argv: smokeArgv(c.python, args),
+    network: 'none',
+    labels,
+    timeoutMs: ctx.smokeTimeoutMs,
+    signal,
+    ...(c.workdir ? { workdir: c.workdir } : {}),
+  });
+  const smoke = parseSmokeOutput(run.stdout, run.stderr, run.exitCode);
+  if (run.timedOut) {
+    smoke.ok = false;
+    smoke.failures.push({ module: '<smoke>', error: `timed out after ${ctx.smokeTimeoutMs} ms` });
   }
+  const usage = parseUsage(run.stdout);
+  return usage ? { smoke, usage } : { smoke };
 }
 
-function fail(
-  result: Result,
-  signal: AbortSignal,
-  stage: NonNullable<Result['failedAt']>,
-  message: string,
-): Result {
+/** The compressed size (the slowest measurement: gzip of every new layer), then the cache entry. */
+async function compress(result: Result, ctx: CandidateContext, key: string, keep: Measurements) {
+  const t = Date.now();
+  if (!keep.compressedBytes) {
+    keep.compressedBytes = await ctx.engine.compressedSize(result.image, ctx.layerSizes).catch(() => 0);
+    await ctx.cache?.saveLayerSizes();
+  }
+  result.compressedBytes = keep.compressedBytes;
+  result.stageSeconds.compress = Math.round((Date.now() - t) / 100) / 10;
+  if (keep.compressedBytes) await ctx.cache?.set(key, keep);
+}
+
+function usageDigest(u: Usage): string {
+  return createHash('sha256')
+    .update(u.files.map((f) => `${f.path}\0${f.bytes}\0${f.kind}`).join('\n'))
+    .digest('hex');
+}
+
+function fail(result: Result, signal: AbortSignal, stage: Stage, message: string): Result {
   const reason = signal.reason as { slimPy?: 'timeout' | 'cancelled'; message?: string } | undefined;
   if (signal.aborted && reason?.slimPy) {
     result.failedAt = reason.slimPy;

@@ -3,21 +3,27 @@ import type { Engine } from '../docker/engine.js';
 /**
  * Cold import time of the app: a fresh interpreter per run (startup, site, the app's imports and
  * everything they pull in), timed from a parent Python in the same container, so no shell is
- * needed and container start-up is not counted. The median of the runs is reported.
+ * needed and container start-up is not counted. The median of the runs is reported, wall time and
+ * CPU time (user + system of the child: what it costs on an idle core, whatever runs beside it).
  */
 export const IMPORT_TIME_SCRIPT = `
-import json, subprocess, sys, time
+import json, resource, subprocess, sys, time
 code = ";".join("import " + m for m in sys.argv[1].split(",") if m) or "pass"
-runs = []
+runs, cpu = [], []
+def used():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 for _ in range(int(sys.argv[2])):
-    t = time.perf_counter()
+    c, t = used(), time.perf_counter()
     r = subprocess.run([sys.executable, "-c", code], capture_output=True)
     runs.append((time.perf_counter() - t) * 1000)
+    cpu.append((used() - c) * 1000)
     if r.returncode:
         print(json.dumps({"error": r.stderr.decode(errors="replace")[-300:]}))
         sys.exit(1)
 runs.sort()
-print(json.dumps({"ms": runs[len(runs) // 2], "runs": runs}))
+cpu.sort()
+print(json.dumps({"ms": runs[len(runs) // 2], "cpuMs": cpu[len(cpu) // 2], "runs": runs}))
 `;
 
 export interface ImportTimeRequest {
@@ -31,8 +37,15 @@ export interface ImportTimeRequest {
   signal?: AbortSignal;
 }
 
-/** Median ms, or an Error with the import's stderr tail. */
-export async function measureImportMs(engine: Engine, req: ImportTimeRequest): Promise<number> {
+export interface ImportTime {
+  /** Median CPU ms (user + system): the cold start as the race reports it. */
+  cpuMs: number;
+  /** Median wall ms: the same on an idle machine, inflated by whatever runs beside it. */
+  wallMs: number;
+}
+
+/** Medians, or an Error with the import's stderr tail. */
+export async function measureImportMs(engine: Engine, req: ImportTimeRequest): Promise<ImportTime> {
   const r = await engine.run({
     image: req.image,
     argv: [req.python, '-c', IMPORT_TIME_SCRIPT, req.modules.join(','), String(req.runs)],
@@ -43,13 +56,14 @@ export async function measureImportMs(engine: Engine, req: ImportTimeRequest): P
     ...(req.signal ? { signal: req.signal } : {}),
   });
   const last = r.stdout.trim().split('\n').at(-1) ?? '';
-  let parsed: { ms?: number; error?: string } = {};
+  let parsed: { ms?: number; cpuMs?: number; error?: string } = {};
   try {
     parsed = JSON.parse(last) as typeof parsed;
   } catch {
     // fall through: the message below names what came back
   }
-  if (typeof parsed.ms === 'number' && r.exitCode === 0) return parsed.ms;
+  if (typeof parsed.ms === 'number' && typeof parsed.cpuMs === 'number' && r.exitCode === 0)
+    return { cpuMs: parsed.cpuMs, wallMs: parsed.ms };
   throw new Error(
     `import timing failed: ${parsed.error ?? (r.stderr.trim().slice(-300) || `exit ${r.exitCode}`)}`,
   );

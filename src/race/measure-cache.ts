@@ -2,29 +2,43 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { Footprint } from '../image/footprint.js';
+import type { Untouched } from '../image/floor.js';
 import type { MissingLibrary } from '../image/library-audit.js';
 
 /** What a candidate's image measured to, apart from running it. */
 export interface Measurements {
+  /** 0 until the background measurement has finished. */
   compressedBytes: number;
   hasShell: boolean;
   missingLibraries: MissingLibrary[];
-  footprint?: Footprint;
+  /** The untouched parts, for the usage (a digest of the used paths) they were computed against. */
+  untouched?: Untouched & { usage: string };
 }
 
 /**
  * Measurements by content. The layers' diff ids name every byte of the filesystem; with the
- * library path (the audit reads it) and the workdir (the footprint does) they decide every
- * measurement here, so gzip-counting the layers and reading the exported filesystem again would
- * only repeat the answer. A warm re-run (every build cached) then costs seconds, not minutes.
+ * library path (the audit reads it) and the workdir (the untouched parts are named by it) they
+ * decide every measurement here, so gzip-counting the layers and reading the exported filesystem
+ * again would only repeat the answer. A warm re-run (every build cached) then costs seconds.
+ * Compressed layer sizes are kept too, by layer (compressed-size.ts): a base image is gzipped once
+ * per machine, not once per candidate.
  */
 export interface MeasureCache {
   get(imageId: string): Promise<Measurements | undefined>;
   set(imageId: string, m: Measurements): Promise<void>;
+  /** The compressed layer sizes known so far; the caller adds to this map... */
+  layerSizes(): Promise<Map<string, number>>;
+  /** ...and saves it after adding. */
+  saveLayerSizes(): Promise<void>;
 }
 
-const VERSION = 1;
+const VERSION = 2;
+
+interface CacheFile {
+  version?: number;
+  images?: Record<string, Measurements>;
+  layers?: Record<string, number>;
+}
 
 export function measurementKey(diffIds: readonly string[], ldLibraryPath: string, workdir: string): string {
   return createHash('sha256')
@@ -40,36 +54,50 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 /** A JSON file per engine host (image ids are only unique within one engine). */
 export function diskMeasureCache(dir: string, engineHost: string): MeasureCache {
   const file = path.join(dir, `measurements-${engineHost.replace(/[^a-zA-Z0-9.-]+/g, '_')}.json`);
-  let loaded: Promise<Record<string, Measurements>> | undefined;
+  let loaded: Promise<{ images: Record<string, Measurements>; layers: Map<string, number> }> | undefined;
   const load = () => {
     loaded ??= readFile(file, 'utf8')
-      .then((text) => {
-        const data = JSON.parse(text) as { version?: number; images?: Record<string, Measurements> };
-        return data.version === VERSION && data.images ? data.images : {};
-      })
-      .catch(() => ({})); // missing, unreadable or corrupt: a cache, never a reason to fail
+      .then((text) => JSON.parse(text) as CacheFile)
+      .catch(() => ({}) as CacheFile) // missing, unreadable or corrupt: a cache, never a reason to fail
+      .then((data) => {
+        const ok = data.version === VERSION;
+        return {
+          images: ok && data.images ? data.images : {},
+          layers: new Map(ok && data.layers ? Object.entries(data.layers) : []),
+        };
+      });
     return loaded;
   };
   let writing = Promise.resolve();
+  const save = async () => {
+    const { images, layers } = await load();
+    // Serialised, and through a temp file: two candidates finishing together never tear the file.
+    writing = writing.then(async () => {
+      try {
+        await mkdir(dir, { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        await writeFile(
+          tmp,
+          JSON.stringify({ version: VERSION, images, layers: Object.fromEntries(layers) }),
+        );
+        await rename(tmp, file);
+      } catch {
+        // A read-only home must not fail a race.
+      }
+    });
+    await writing;
+  };
   return {
     async get(imageId) {
-      return (await load())[imageId];
+      return (await load()).images[imageId];
     },
     async set(imageId, m) {
-      const images = await load();
-      images[imageId] = m;
-      // Serialised, and through a temp file: two candidates finishing together never tear the file.
-      writing = writing.then(async () => {
-        try {
-          await mkdir(dir, { recursive: true });
-          const tmp = `${file}.${process.pid}.tmp`;
-          await writeFile(tmp, JSON.stringify({ version: VERSION, images }));
-          await rename(tmp, file);
-        } catch {
-          // A read-only home must not fail a race.
-        }
-      });
-      await writing;
+      (await load()).images[imageId] = m;
+      await save();
     },
+    async layerSizes() {
+      return (await load()).layers;
+    },
+    saveLayerSizes: save,
   };
 }

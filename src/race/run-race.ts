@@ -36,10 +36,28 @@ export interface RaceOptions {
   keep?: boolean;
   contextLimitBytes?: number;
   throttleMs?: number;
-  /** Cold-import timing runs per passing candidate (median reported as Result.importMs); default 0. */
+  /**
+   * Cold-start timing runs per passing candidate (medians reported as Result.importMs, CPU, and
+   * importWallMs); default IMPORT_RUNS, 0 turns it off.
+   */
   importRuns?: number;
   /** Measurements by image id, kept between runs (see measure-cache.ts). */
   cache?: MeasureCache;
+  /** Re-renders a candidate with its recorded start-up imports (bytecode 'imports'), see CandidateContext. */
+  withImports?: (c: Candidate, modules: string[]) => Candidate | undefined;
+}
+
+/** Fresh interpreters per cold-start measurement: enough for a stable median, ~1 s per candidate. */
+export const IMPORT_RUNS = 5;
+
+/** A queue of one: background jobs (compressed sizes) run one after another, never two gzips at once. */
+function serial(): (job: () => Promise<void>) => Promise<void> {
+  let tail = Promise.resolve();
+  return (job) => {
+    const run = tail.then(job, job);
+    tail = run.catch(() => undefined);
+    return run.catch(() => undefined);
+  };
 }
 
 type Reason = { slimPy: 'timeout' | 'cancelled'; message: string };
@@ -81,6 +99,10 @@ export async function* race(
   }
   const results = new Map<StrategyId, Result>();
   const pending = [...order];
+  // Compressed sizes run in the background, one at a time, sharing what they learnt about layers.
+  const later = serial();
+  const layerSizes = (await opts.cache?.layerSizes()) ?? new Map<string, number>();
+  const finishing: Promise<void>[] = [];
   const timeoutMs = opts.timeoutMs ?? 20 * 60_000;
 
   const finish = (r: Result) => {
@@ -115,7 +137,7 @@ export async function* race(
       const relay = () => own.abort(stopAll.signal.reason);
       stopAll.signal.addEventListener('abort', relay, { once: true });
       try {
-        const r = await runCandidate(
+        const run = await runCandidate(
           c,
           {
             engine,
@@ -125,8 +147,11 @@ export async function* race(
             buildArgs: opts.buildArgs ?? {},
             appModules: opts.appModules ?? [],
             smokeTimeoutMs: opts.smokeTimeoutMs ?? 120_000,
-            ...(opts.importRuns ? { importRuns: opts.importRuns } : {}),
+            importRuns: opts.importRuns ?? IMPORT_RUNS,
             ...(opts.cache ? { cache: opts.cache } : {}),
+            ...(opts.withImports ? { withImports: opts.withImports } : {}),
+            layerSizes,
+            later,
             throttleMs: opts.throttleMs ?? DEFAULT_THROTTLE_MS,
             emit: (e) => queue.push(e),
             onBuilt: () => built.get(c.id)?.resolve(),
@@ -136,7 +161,8 @@ export async function* race(
           },
           own.signal,
         );
-        finish(r);
+        // The slot is free for the next build while the compressed size is measured.
+        finishing.push(run.finishing.then(() => finish(run.result)));
       } finally {
         clearTimeout(timer);
         stopAll.signal.removeEventListener('abort', relay);
@@ -160,7 +186,9 @@ export async function* race(
     };
     for (const c of order) yield { type: 'queued', id: c.id };
     const n = Math.max(1, Math.min(opts.concurrency ?? 2, candidates.length));
-    workersDone = Promise.all(Array.from({ length: n }, worker)).finally(() => queue.close());
+    workersDone = Promise.all(Array.from({ length: n }, worker))
+      .then(() => Promise.all(finishing))
+      .finally(() => queue.close());
     for await (const ev of queue) yield ev;
     await workersDone;
   } finally {

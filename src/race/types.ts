@@ -1,9 +1,8 @@
 import type { BuildEvent, BuilderKind, EngineKind, LayerInfo } from '../docker/engine.js';
-import type { Footprint } from '../image/footprint.js';
+import type { Untouched, UsedSummary } from '../image/floor.js';
 import type { MissingLibrary } from '../image/library-audit.js';
 import type { SmokeFailure } from '../image/smoke.js';
 import type { StrategyId } from '../strategies/types.js';
-import type { RuntimeBase } from './runtime-base.js';
 
 /** What one candidate turned out to be. Fields after a failed stage stay at their empty values. */
 export interface Result {
@@ -18,7 +17,7 @@ export interface Result {
   layers: LayerInfo[];
   layerCount: number;
   buildSeconds: number;
-  /** Seconds spent after the build: inspect, compress (compressed size), audit, smoke. */
+  /** Seconds spent after the build: inspect, smoke, bytecode, audit, startup, compress (in the background). */
   stageSeconds: Record<string, number>;
   /** Config.User; '' is root. */
   user: string;
@@ -29,19 +28,40 @@ export interface Result {
   error?: string;
   /** Last lines of build output, for the user. */
   logTail: string[];
-  /** Where the image's bytes are (packages, app, the rest), measured from its export; for the floor. */
-  footprint?: Footprint;
-  /** The runtime stage's FROM image as inspected ('scratch' for FROM scratch); for the floor. */
-  runtimeBase?: RuntimeBase;
+  /** What the app used in the smoke container (usage.ts), summed by kind; the largest passing one is the floor. */
+  used?: UsedSummary;
+  /** What the image ships that the app never touched, by part (from its exported filesystem). */
+  untouched?: Untouched;
+  /**
+   * The Dockerfile that made this image when the race changed it: bytecode for the recorded
+   * start-up imports. Write this one, not the planned one (see finalCandidate()).
+   */
+  dockerfile?: string;
+  /** With bytecode 'imports': how many modules were compiled, and the bytes that added. */
+  bytecode?: { modules: number; bytes: number };
   /** Packages added after a first try failed for lack of them: 'builder: libpq-dev', 'runtime: libpq5'. */
   repairedWith?: string[];
-  /** Median cold import time of the app's modules in ms (measured when asked: RaceOptions.importRuns). */
+  /**
+   * Cold start: fresh interpreters importing the app's modules in the final image, network none
+   * (RaceOptions.importRuns, 5 by default), the median of their CPU time (user + system). CPU, not
+   * wall: the race builds other candidates beside it, which would only add noise to a wall clock.
+   * importWallMs: the median wall time, for reference.
+   */
   importMs?: number;
+  importWallMs?: number;
   /** The stage that failed, when one did. */
   failedAt?: 'build' | 'inspect' | 'audit' | 'smoke' | 'timeout' | 'cancelled';
 }
 
-export type CandidatePhase = 'queued' | 'building' | 'inspecting' | 'audit' | 'smoke';
+/** 'bytecode': the short second build that compiles the recorded imports; 'startup': cold-start timing. */
+export type CandidatePhase =
+  | 'queued'
+  | 'building'
+  | 'inspecting'
+  | 'audit'
+  | 'smoke'
+  | 'bytecode'
+  | 'startup';
 
 export type RaceEvent =
   | {
@@ -85,4 +105,9 @@ export function emptyResult(id: StrategyId, image: string): Result {
     missingLibraries: [],
     logTail: [],
   };
+}
+
+/** The candidate as it made its measured image: with the race's final Dockerfile, if it changed it. */
+export function finalCandidate<C extends { dockerfile: string }>(c: C, r: Result | undefined): C {
+  return r?.dockerfile ? { ...c, dockerfile: r.dockerfile } : c;
 }

@@ -1,7 +1,8 @@
 import type { LayerInfo } from '../docker/engine.js';
-import { type AboveFloor, aboveFloor, computeFloor, type Floor, type FloorInput } from '../image/floor.js';
+import { type AboveFloor, aboveFloor, computeFloor, type Floor } from '../image/floor.js';
 import type { Result } from '../race/types.js';
 import type { StrategyId } from '../strategies/types.js';
+import { chooseWinner, DEFAULT_PREFER, type Prefer } from './winner-rule.js';
 
 export interface Row {
   rank: number;
@@ -27,7 +28,7 @@ export interface Row {
   timesFloor?: number;
   /** What puts bytes above the floor, largest first. */
   aboveFloor?: AboveFloor[];
-  /** Median cold import time of the app's modules, ms, when measured. */
+  /** Cold start (median ms of fresh interpreters importing the app), when measured. */
   importMs?: number;
   result: Result;
 }
@@ -35,22 +36,13 @@ export interface Row {
 export interface Leaderboard {
   rows: Row[];
   baseline?: StrategyId;
-  /** Smallest passing candidate, the default choice. */
+  /** The passing candidate the rule chose (winner-rule.ts). */
   winner?: StrategyId;
-  /** The size floor (src/image/floor.ts): smallest runtime + trimmed packages + app, from measured data. */
+  /** The rule in force, and why the winner won under it. */
+  prefer: Prefer;
+  why?: string;
+  /** The floor measured from the app (src/image/floor.ts): bytes of the files it really used. */
   floor?: Floor;
-}
-
-/** The floor's inputs from a passing result, when the race measured them. */
-export function floorInput(r: Result): FloorInput | undefined {
-  if (!r.footprint || !r.runtimeBase) return undefined;
-  return {
-    id: r.id,
-    sizeBytes: r.sizeBytes,
-    footprint: r.footprint,
-    layers: r.layers,
-    ...(r.runtimeBase === 'scratch' ? {} : { base: r.runtimeBase }),
-  };
 }
 
 export const BASELINE: StrategyId = 'full';
@@ -64,9 +56,10 @@ export function measured(r: Result): { image: boolean; files: boolean; smoke: bo
   const done = r.failedAt === undefined || r.failedAt === 'smoke';
   // An audit failure after the smoke test (missing libraries) read the files and ran the smoke.
   const audited = r.failedAt === 'audit' && r.missingLibraries.length > 0;
+  // The audit stage ends once the files were read (user, shell): its lap says they were.
   return {
     image,
-    files: image && (done || audited || r.footprint !== undefined),
+    files: image && (done || audited || r.stageSeconds.audit !== undefined),
     smoke: image && (done || audited),
   };
 }
@@ -85,17 +78,15 @@ function failureReason(r: Result): string {
   return f ? `import ${f.module} failed: ${f.error}` : 'smoke test did not pass';
 }
 
-/** Passing candidates by size, then the failed ones with their reason (issue 3 "Rank"). */
-export function rank(results: Result[]): Leaderboard {
+/** Passing candidates by size, then the failed ones with their reason; the winner by `prefer`. */
+export function rank(results: Result[], prefer: Prefer = DEFAULT_PREFER): Leaderboard {
   const ok = results
     .filter(passed)
     .sort((a, b) => a.sizeBytes - b.sizeBytes || a.buildSeconds - b.buildSeconds);
   const bad = results.filter((r) => !passed(r));
   const base = results.find((r) => r.id === BASELINE && passed(r));
-  const inputs = new Map(
-    ok.flatMap((r) => (floorInput(r) ? [[r.id, floorInput(r) as FloorInput] as const] : [])),
-  );
-  const floor = computeFloor([...inputs.values()]);
+  const floor = computeFloor(ok);
+  const choice = chooseWinner(ok, prefer);
   const rows = [...ok, ...bad].map((r, i): Row => {
     const isOk = passed(r);
     const m = measured(r);
@@ -116,15 +107,16 @@ export function rank(results: Result[]): Leaderboard {
       largestLayers: [...r.layers].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 3),
       ...(isOk ? {} : { reason: failureReason(r) }),
       ...(floor && r.sizeBytes > 0 ? { timesFloor: r.sizeBytes / floor.bytes } : {}),
-      ...(floor && inputs.has(r.id) ? { aboveFloor: aboveFloor(inputs.get(r.id) as FloorInput, floor) } : {}),
+      ...(floor && isOk && r.untouched ? { aboveFloor: aboveFloor(r, floor) } : {}),
       ...(r.importMs !== undefined ? { importMs: r.importMs } : {}),
       result: r,
     };
   });
   return {
     rows,
+    prefer,
     ...(base ? { baseline: base.id } : {}),
-    ...(ok[0] ? { winner: ok[0].id } : {}),
+    ...(choice ? { winner: choice.id, why: choice.why } : {}),
     ...(floor ? { floor } : {}),
   };
 }

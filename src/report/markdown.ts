@@ -1,7 +1,7 @@
 import type { Candidate } from '../strategies/types.js';
 import { floorRowLine, floorSummary } from './floor-lines.js';
 import type { Leaderboard } from './leaderboard.js';
-import { clip, fact, mb, seconds, times } from './units.js';
+import { clip, fact, mb, seconds, startMs, times } from './units.js';
 
 /** The markdown report written beside the Dockerfile: the leaderboard and why each is its size. */
 export function markdownReport(projectName: string, board: Leaderboard, candidates: Candidate[]): string {
@@ -9,15 +9,15 @@ export function markdownReport(projectName: string, board: Leaderboard, candidat
   const out: string[] = [`# slim-py report: ${projectName}`, ''];
   out.push(
     board.winner
-      ? `Winner: **${board.winner}** — the smallest candidate that imported every installed package and found every shared library it needs.`
+      ? `Winner: **${board.winner}**. ${board.why ?? ''} Every candidate ranked here imported every installed package and found every shared library it needs.`
       : 'No candidate passed its smoke test and library audit.',
     '',
-    '| # | candidate | size | compressed | × smaller than full | layers | build | smoke | non-root | shell |',
-    '|---|---|---:|---:|---:|---:|---:|---|---|---|',
+    '| # | candidate | size | compressed | cold start | × smaller than full | layers | build | smoke | non-root | shell |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|---|---|',
   );
   for (const r of board.rows) {
     out.push(
-      `| ${r.rank} | ${r.id} | ${mb(r.sizeBytes)} | ${mb(r.compressedBytes)} | ${times(r.timesSmaller)} | ${r.layerCount || '-'} | ${seconds(r.buildSeconds)} | ${r.passed ? '✓' : `✗ ${clip(r.reason ?? '', 80).replaceAll('|', '\\|')}`} | ${fact(r.nonRoot, 'yes', 'no')} | ${fact(r.hasShell, 'yes', 'no')} |`,
+      `| ${r.rank} | ${r.id} | ${mb(r.sizeBytes)} | ${mb(r.compressedBytes)} | ${startMs(r.importMs)} | ${times(r.timesSmaller)} | ${r.layerCount || '-'} | ${seconds(r.buildSeconds)} | ${r.passed ? '✓' : `✗ ${clip(r.reason ?? '', 80).replaceAll('|', '\\|')}`} | ${fact(r.nonRoot, 'yes', 'no')} | ${fact(r.hasShell, 'yes', 'no')} |`,
     );
   }
   if (board.floor) {

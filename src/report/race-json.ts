@@ -16,6 +16,8 @@ export function raceJson(
     engine: { builder: engine.builder, host: engine.host, ...(engine.kind ? { kind: engine.kind } : {}) },
     baseline: board.baseline ?? null,
     winner: board.winner ?? null,
+    prefer: board.prefer,
+    why: board.why ?? null,
     cancelled,
     ...(board.floor ? { floor: board.floor } : {}),
     candidates: board.rows.map((row) => {
@@ -24,7 +26,8 @@ export function raceJson(
         id: r.id,
         rank: row.rank,
         passed: row.passed,
-        dockerfile: byId.get(r.id)?.dockerfile ?? '',
+        // The race's final text when it changed it (bytecode for the recorded imports).
+        dockerfile: r.dockerfile ?? byId.get(r.id)?.dockerfile ?? '',
         image: r.image,
         sizeBytes: r.sizeBytes,
         compressedBytes: r.compressedBytes,
@@ -41,6 +44,9 @@ export function raceJson(
         ...(row.timesFloor !== undefined ? { timesFloor: row.timesFloor } : {}),
         ...(row.aboveFloor ? { aboveFloor: row.aboveFloor } : {}),
         ...(row.importMs !== undefined ? { importMs: row.importMs } : {}),
+        ...(r.importWallMs !== undefined ? { importWallMs: r.importWallMs } : {}),
+        ...(r.used ? { usedBytes: r.used.usedBytes } : {}),
+        ...(r.bytecode ? { bytecode: r.bytecode } : {}),
       };
     }),
     written,

@@ -23,3 +23,8 @@ export function clip(s: string, width: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
 }
+
+/** A cold start in ms, '-' when not measured. */
+export function startMs(v: number | undefined): string {
+  return v === undefined ? '-' : `${Math.round(v)} ms`;
+}

@@ -1,9 +1,10 @@
 import { analyse } from '../analysis/analyse.js';
 import { createIndexClient } from '../analysis/index-client.js';
 import type { Arch, IndexClient, Verdict } from '../analysis/types.js';
-import { UserError } from '../errors.js';
+import { formatSource, UserError } from '../errors.js';
 import { scanProject } from '../project/scan.js';
 import type { Project } from '../project/types.js';
+import { DEFAULT_PREFER, type Prefer } from '../report/winner-rule.js';
 import {
   defaultOptions,
   type ImageOverride,
@@ -13,7 +14,7 @@ import {
   recommend,
   resolveImages,
 } from '../strategies/index.js';
-import type { Candidate, Options } from '../strategies/types.js';
+import type { BytecodePolicy, Candidate, Options } from '../strategies/types.js';
 import { chooseIndex, type IndexChoice } from './index-choice.js';
 import { readSlimPySettings } from './pyproject-settings.js';
 import type { ProjectChoices } from './types.js';
@@ -34,6 +35,9 @@ export interface PlanRequest {
   indexClient?: (url: string) => IndexClient;
   /** Groups in or out, the requirements file. */
   project?: ProjectChoices;
+  /** --prefer and --bytecode (they win over [tool.slim-py]). */
+  prefer?: Prefer;
+  bytecode?: BytecodePolicy;
 }
 
 /** What the wheel verdicts were judged for, and where the architecture came from. */
@@ -54,6 +58,8 @@ export interface PlanResult {
   options: Options;
   candidates: Candidate[];
   recommended: Recommendation;
+  /** How the race's winner is chosen, and where that came from ('--prefer', 'pyproject.toml:7', 'default'). */
+  prefer: { value: Prefer; source: string };
 }
 
 export function hostArch(): Arch {
@@ -100,8 +106,15 @@ export async function planProject(req: PlanRequest): Promise<PlanResult> {
   if (index.passToBuilds) options = { ...options, indexUrl: index.url };
   const extras = settings.extraIndexUrls.map((u) => u.value);
   if (extras.length > 0) options = { ...options, extraIndexUrls: [...options.extraIndexUrls, ...extras] };
+  const bytecode = req.bytecode ?? settings.bytecode?.value;
+  if (bytecode) options = { ...options, bytecode };
   if (req.adjust) options = req.adjust(options);
-  return replan({ project, verdicts, notes, index, target, options });
+  const prefer = req.prefer
+    ? { value: req.prefer, source: '--prefer' }
+    : settings.prefer
+      ? { value: settings.prefer.value, source: formatSource(settings.prefer.source) }
+      : { value: DEFAULT_PREFER, source: 'default' };
+  return replan({ project, verdicts, notes, index, target, options, prefer });
 }
 
 /** Renders the candidates again for changed answers (the wizard re-plans without re-scanning). */

@@ -2,7 +2,7 @@ import type { Engine } from '../docker/engine.js';
 import type { MeasureCache } from '../race/measure-cache.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
-import { buildArgs, STRATEGIES } from '../strategies/index.js';
+import { buildArgs, planStrategy } from '../strategies/index.js';
 import type { Candidate, Options, StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan.js';
 import { type Repair, repairsForRound, withRepair } from './repair.js';
@@ -38,9 +38,26 @@ type RaceEnd = Extract<RaceEvent, { type: 'race-end' }>;
 /** A header fix can reveal a missing runtime library: build, then runtime, then one spare. */
 const MAX_ROUNDS = 3;
 
-function raceOnce(req: RoundsRequest, candidates: Candidate[], cache: MeasureCache | undefined) {
+function raceOnce(
+  req: RoundsRequest,
+  candidates: Candidate[],
+  cache: MeasureCache | undefined,
+  options: Map<StrategyId, Options>,
+) {
   const { plan } = req;
+  // Bytecode 'imports': the candidate again with the modules its smoke test imported.
+  const withImports = (c: Candidate, modules: string[]) => {
+    const o = options.get(c.id);
+    if (o?.bytecode !== 'imports') return undefined;
+    const input = {
+      project: plan.project,
+      verdicts: plan.verdicts,
+      options: { ...o, startupImports: modules },
+    };
+    return planStrategy(c.id, input);
+  };
   return race(candidates, req.engine, {
+    withImports,
     sessionId: req.sessionId,
     contextDir: plan.project.root,
     concurrency: req.concurrency,
@@ -73,7 +90,7 @@ export async function* raceRounds(req: RoundsRequest): AsyncGenerator<RoundEvent
   let end: RaceEnd | undefined;
   for (let round = 0; round < MAX_ROUNDS && toRace.length > 0; round++) {
     end = undefined;
-    for await (const e of raceOnce(req, toRace, cache)) {
+    for await (const e of raceOnce(req, toRace, cache, options)) {
       if (e.type === 'race-end') end = e;
       else if (round === 0 || e.type !== 'race-start') yield e;
     }
@@ -96,7 +113,7 @@ export async function* raceRounds(req: RoundsRequest): AsyncGenerator<RoundEvent
       if (!repair) continue;
       const next = withRepair(options.get(r.id)!, repair);
       // Only this candidate's strategy is planned again, with the packages its failure named.
-      const again = STRATEGIES.find((st) => st.id === r.id)?.plan({
+      const again = planStrategy(r.id, {
         project: req.plan.project,
         verdicts: req.plan.verdicts,
         options: next,

@@ -11,7 +11,18 @@ import { multistageVenv } from './multistage-venv.js';
 import { multistageWheels } from './multistage-wheels.js';
 import { indexArg } from './render/install-plan.js';
 import { slim } from './slim.js';
-import type { BaseImage, Candidate, NamedIndex, Options, PlanInput, Role, Strategy } from './types.js';
+import {
+  type BaseImage,
+  BYTECODE_POLICIES,
+  type BytecodePolicy,
+  type Candidate,
+  type NamedIndex,
+  type Options,
+  type PlanInput,
+  type Role,
+  type Strategy,
+  type StrategyId,
+} from './types.js';
 
 export {
   CATALOG,
@@ -43,6 +54,11 @@ export const STRATEGIES: readonly Strategy[] = [
   closure,
 ];
 
+/** One strategy's candidate again, for changed options (a repair, recorded start-up imports). */
+export function planStrategy(id: StrategyId, input: PlanInput): Candidate | undefined {
+  return STRATEGIES.find((s) => s.id === id)?.plan(input);
+}
+
 /** One candidate per strategy, applicable or not (the reason says why not). */
 export function planCandidates(input: PlanInput): Candidate[] {
   return STRATEGIES.map((s) => s.plan(input));
@@ -64,7 +80,8 @@ function namedIndexes(project: Project): { namedIndexes?: NamedIndex[] } {
 
 /**
  * Answers before the user gives any: the project's Python, entry and index, a non-root user,
- * no bytecode (smallest), trimming on (the smoke test checks it), no cache mounts (they need BuildKit).
+ * bytecode for what start-up imports (small and fast to start; the race records the list),
+ * trimming on (the smoke test checks it), no cache mounts (they need BuildKit).
  * The verdicts' system packages are not copied in: the strategies add them; these are the user's extras.
  */
 export function defaultOptions(
@@ -83,7 +100,7 @@ export function defaultOptions(
     buildPackages: { apt: [], apk: [] },
     runtimePackages: { apt: [], apk: [] },
     nonRoot: true,
-    bytecode: 'none',
+    bytecode: BYTECODE_POLICIES[0] as BytecodePolicy,
     trim: true,
     cacheMounts: false,
   };

@@ -1,16 +1,32 @@
 import { formatSource, type Source, UserError } from '../errors.js';
 import { indexUrlProblem } from '../index-url.js';
+import { PREFERS, type Prefer } from '../report/winner-rule.js';
 import { checkRef, type ImageOverride, isRole, ROLES } from './catalog.js';
 import { clip } from './render/escape.js';
+import { BYTECODE_POLICIES, type BytecodePolicy } from './types.js';
 
 /** What `[tool.slim-py]` in pyproject.toml may say. */
 export interface PyprojectSettings {
   images: ImageOverride[];
   indexUrl?: { value: string; source: Source };
   extraIndexUrls: { value: string; source: Source }[];
+  /** How the winner is chosen (a flag wins over it). */
+  prefer?: { value: Prefer; source: Source };
+  bytecode?: { value: BytecodePolicy; source: Source };
 }
 
-const KEYS = ['images', 'index-url', 'extra-index-urls'];
+const KEYS = ['images', 'index-url', 'extra-index-urls', 'prefer', 'bytecode'];
+
+function checkChoice<T extends string>(value: unknown, key: string, allowed: readonly T[], where: Source): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new UserError(
+      `[tool.slim-py] ${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`,
+      `write e.g. ${key} = "${allowed[0]}"`,
+      where,
+    );
+  }
+  return value as T;
+}
 
 function isTable(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -90,6 +106,17 @@ export function imagesFromPyprojectTable(
   if (table['index-url'] !== undefined) {
     const where = at('index-url');
     out.indexUrl = { value: checkUrl(table['index-url'], 'index-url', where), source: where };
+  }
+  if (table.prefer !== undefined) {
+    const where = at('prefer');
+    out.prefer = { value: checkChoice(table.prefer, 'prefer', PREFERS, where), source: where };
+  }
+  if (table.bytecode !== undefined) {
+    const where = at('bytecode');
+    out.bytecode = {
+      value: checkChoice(table.bytecode, 'bytecode', BYTECODE_POLICIES, where),
+      source: where,
+    };
   }
   const extras = table['extra-index-urls'];
   if (extras !== undefined) {

@@ -1,6 +1,11 @@
 import type { Verdict } from '../analysis/types.js';
 import type { Project } from '../project/types.js';
 
+export type BytecodePolicy = 'none' | 'imports' | 'all';
+
+/** The bytecode policies, the default first. */
+export const BYTECODE_POLICIES: readonly BytecodePolicy[] = ['imports', 'none', 'all'];
+
 export type Role = 'full' | 'slim' | 'alpine' | 'distroless' | 'debian';
 
 export type StrategyId =
@@ -46,8 +51,14 @@ export interface Options {
   buildPackages: { apt: string[]; apk: string[] };
   runtimePackages: { apt: string[]; apk: string[] };
   nonRoot: boolean;
-  /** 'none': PYTHONDONTWRITEBYTECODE and no .pyc; 'compile': compileall at build time. */
-  bytecode: 'none' | 'compile';
+  /**
+   * 'none': PYTHONDONTWRITEBYTECODE and no .pyc; 'imports': .pyc for exactly the modules start-up
+   * imports (recorded by the race, see render/bytecode.ts); 'all': pip compiles what it installs and
+   * compileall compiles the app.
+   */
+  bytecode: BytecodePolicy;
+  /** With 'imports': the module names the race recorded in this candidate's smoke test. */
+  startupImports?: string[];
   trim: boolean;
   cacheMounts: boolean;
 }

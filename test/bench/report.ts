@@ -28,7 +28,7 @@ export function projectMarkdown(p: BenchProject): string {
       .sort((a, b) => Number(b.passed) - Number(a.passed) || a.sizeBytes - b.sizeBytes)
       .map((c) => candidateRow(c, p)),
     '',
-    `- floor: ${p.floor ? `${mb(p.floor.bytes)} MB = runtime ${mb(p.floor.runtime.bytes)} (${p.floor.runtime.id}) + packages after trims ${mb(p.floor.packagesBytes)} + app ${mb(p.floor.appBytes)}` : '–'}; winner ${p.winner ?? 'none'} = ${x(p.winnerVsFloor)} the floor`,
+    `- floor: ${p.floor ? `${mb(p.floor.usedBytes)} MB used in ${p.floor.measuredIn}'s smoke test = ${p.floor.sources.map((f) => `${f.what} ${mb(f.bytes)}`).join(' + ')}` : '–'}; winner ${p.winner ?? 'none'} = ${x(p.winnerVsFloor)} the floor`,
     closureLine(p),
     `- winner vs baseline (full): ${x(p.winnerVsBaseline)}; winner vs best seed (${p.bestSeed ?? '–'}): ${x(p.winnerVsBestSeed)} (target ≤ 0.75×)`,
     `- cold race wall: ${s(p.raceWallSeconds)} s; slowest candidate alone cold: ${p.slowestSingle ? `${s(p.slowestSingle.wallSeconds)} s (${p.slowestSingle.id})` : '–'}; ratio ${p.slowestSingle ? x(p.raceWallSeconds / p.slowestSingle.wallSeconds) : '–'} (target ≤ 1.5×); sum alone: ${s(p.sumSingleWallSeconds)} s`,

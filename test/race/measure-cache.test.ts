@@ -29,7 +29,18 @@ describe('measurements kept by image id', () => {
     const c = diskMeasureCache(dir, 'local');
     expect(await c.get('sha256:1')).toBeUndefined();
     await c.set('sha256:1', m);
-    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(2);
+  });
+
+  it('keeps compressed layer sizes beside the images, for the next run', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'slim-py-cache-'));
+    const a = diskMeasureCache(dir, 'local');
+    (await a.layerSizes()).set('abc/layer.tar', 1234);
+    await a.saveLayerSizes();
+    await a.set('sha256:1', m);
+    const again = diskMeasureCache(dir, 'local');
+    expect([...(await again.layerSizes())]).toEqual([['abc/layer.tar', 1234]]);
+    expect(await again.get('sha256:1')).toEqual(m);
   });
 
   it('lives where the user says, else in the XDG cache', () => {

@@ -10,6 +10,7 @@ import type {
   RunOptions,
   RunResult,
 } from '../../src/docker/engine.js';
+import { IMPORT_TIME_SCRIPT } from '../../src/race/import-time.js';
 import { syntheticElf } from '../image/helpers/synthetic-elf.js';
 import { makeTar, type TarItem } from '../image/helpers/tar.js';
 
@@ -22,6 +23,10 @@ export interface Script {
   /** Files the image gets (for the audit); default: a shell and nothing else. */
   files?: TarItem[];
   smoke?: { ok: boolean; failures: { module: string; error: string }[] };
+  /** What the smoke run reports it used (the SLIMPY_USAGE line); default: nothing recorded. */
+  usage?: { python: string; modules: string[]; files: [string, number, string][] };
+  /** Cold-start timing the image answers; default 42 ms wall, 40 ms CPU. */
+  importMs?: number;
 }
 
 /** A script, or one chosen from the Dockerfile the build got (a repaired one builds differently). */
@@ -61,6 +66,11 @@ export class MemoryEngine implements Engine {
   dockerfiles: { id: string; dockerfile: string }[] = [];
   /** The script each built tag followed (for its smoke test and files). */
   private byTag = new Map<string, Script>();
+  sizes = new Map<string, number>();
+  compressing = 0;
+  maxCompressing = 0;
+  /** How long a compressed-size measurement takes, ms. */
+  compressMs = 0;
   constructor(
     private scripts: Record<string, Scripted>,
     private bridge = true,
@@ -105,6 +115,8 @@ export class MemoryEngine implements Engine {
         return;
       }
       this.images.set(opts.tag, opts.labels);
+      // A compile step of recorded imports adds its .pyc: 500 bytes here.
+      this.sizes.set(opts.tag, dockerfile.includes('py_compile') ? 1500 : 1000);
       yield { type: 'built', imageId: `sha256:${id}`, builder: 'buildkit' };
     } finally {
       this.active--;
@@ -124,7 +136,7 @@ export class MemoryEngine implements Engine {
     if (!this.images.has(ref)) throw new Error(`No such image: ${ref}`);
     return {
       id: ref,
-      sizeBytes: 1000,
+      sizeBytes: this.sizes.get(ref) ?? 1000,
       layers: [{ sizeBytes: 1000, createdBy: 'RUN work' }],
       layerCount: 1,
       diffIds: [`sha256:${ref}`],
@@ -138,6 +150,11 @@ export class MemoryEngine implements Engine {
   }
 
   async compressedSize(): Promise<number> {
+    this.compressing++;
+    this.maxCompressing = Math.max(this.maxCompressing, this.compressing);
+    this.log.push('compress');
+    await new Promise((r) => setTimeout(r, this.compressMs));
+    this.compressing--;
     return 400;
   }
 
@@ -150,9 +167,21 @@ export class MemoryEngine implements Engine {
   }
 
   async run(opts: RunOptions): Promise<RunResult> {
-    const smoke = this.scriptOf(opts.image).smoke ?? { ok: true, failures: [] };
+    const s = this.scriptOf(opts.image);
+    this.log.push(`run ${opts.image}`);
+    if (opts.argv[2] === IMPORT_TIME_SCRIPT) {
+      const ms = s.importMs ?? 42;
+      return {
+        exitCode: 0,
+        stdout: `${JSON.stringify({ ms, cpuMs: ms - 2 })}\n`,
+        stderr: '',
+        timedOut: false,
+      };
+    }
+    const smoke = s.smoke ?? { ok: true, failures: [] };
     const line = `SLIMPY_SMOKE ${JSON.stringify({ ...smoke, imported: [], distributions: [] })}\n`;
-    return { exitCode: 0, stdout: line, stderr: '', timedOut: false };
+    const usage = s.usage ? `SLIMPY_USAGE ${JSON.stringify(s.usage)}\n` : '';
+    return { exitCode: 0, stdout: line + usage, stderr: '', timedOut: false };
   }
 
   async exportFiles(image: string): Promise<NodeJS.ReadableStream> {

@@ -111,6 +111,7 @@ describe('the session runs the pre-flight before the first build', () => {
     index: { url: 'https://pypi.org/simple/', source: 'default', passToBuilds: false },
     target: { python: '3.13', arch: 'x86_64', archFrom: 'host' },
     options: input.options,
+    prefer: { value: 'balanced', source: 'default' },
   });
   const candidates = plan.candidates.filter((c) => c.id === 'closure' || c.id === 'slim');
   const request = {

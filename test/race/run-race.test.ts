@@ -85,10 +85,78 @@ describe('race', () => {
     }
     expect(
       events.filter((e) => 'id' in e && e.id === 'full' && e.type !== 'progress').map((e) => e.type),
-    ).toEqual(['queued', 'building', 'inspecting', 'audit', 'smoke', 'done']);
+    ).toEqual(['queued', 'building', 'inspecting', 'smoke', 'audit', 'startup', 'done']);
+    // The cold start is measured by default, in a run of its own.
+    expect(r.full).toMatchObject({ importMs: 40, importWallMs: 42 });
+    expect(r.slim?.importMs).toBeUndefined();
     // Cleanup removed what was built.
     expect(end(events).removed).toEqual({ containers: 0, images: 3 + 1 });
     expect(engine.images.size).toBe(0);
+  });
+
+  it("bytecode 'imports': the recorded modules go into a second build, whose image is smoked and measured", async () => {
+    const usage = {
+      python: '/usr/bin/python3.11',
+      modules: ['app', 'json'],
+      files: [
+        ['/usr/bin/python3.11', 300, 'interpreter'],
+        ['/app/app.py', 20, 'module'],
+      ] as [string, number, string][],
+    };
+    const engine = new MemoryEngine({ closure: { ms: 5, usage }, full: { ms: 5, usage } });
+    const seen: string[][] = [];
+    const events = await collect([cand('closure'), cand('full')], engine, {
+      concurrency: 1,
+      withImports: (c, modules) => {
+        seen.push(modules);
+        // full ignores the bytecode policy: the same text comes back, no second build.
+        return c.id === 'full' ? c : { ...c, dockerfile: `${c.dockerfile}RUN ["py", "-c", "py_compile"]\n` };
+      },
+    });
+    expect(seen).toEqual([
+      ['app', 'json'],
+      ['app', 'json'],
+    ]);
+    expect(engine.dockerfiles.map((d) => d.dockerfile)).toEqual([
+      'FROM closure\n',
+      'FROM closure\nRUN ["py", "-c", "py_compile"]\n',
+      'FROM full\n',
+    ]);
+    const r = Object.fromEntries(end(events).results.map((x) => [x.id, x]));
+    expect(r.closure).toMatchObject({
+      dockerfile: 'FROM closure\nRUN ["py", "-c", "py_compile"]\n',
+      bytecode: { modules: 2, bytes: 500 },
+      sizeBytes: 1500,
+      used: { usedBytes: 320 },
+    });
+    expect(r.full?.dockerfile).toBeUndefined();
+    const phases = events.filter((e) => 'id' in e && e.id === 'closure' && e.type !== 'progress');
+    expect(phases.map((e) => e.type)).toEqual([
+      'queued',
+      'building',
+      'inspecting',
+      'smoke',
+      'bytecode',
+      'audit',
+      'smoke',
+      'startup',
+      'done',
+    ]);
+  });
+
+  it('compressed sizes run in the background, one at a time, while the next candidate builds', async () => {
+    const engine = new MemoryEngine({ full: { ms: 5 }, slim: { ms: 5 }, distroless: { ms: 60 } });
+    engine.compressMs = 40;
+    const events = await collect([cand('full'), cand('slim'), cand('distroless')], engine, {
+      concurrency: 1,
+      importRuns: 0,
+    });
+    expect(engine.maxCompressing).toBe(1);
+    // With one worker, distroless started building before full's compressed size was known.
+    expect(engine.log.indexOf('start distroless')).toBeLessThan(engine.log.lastIndexOf('compress'));
+    const done = events.filter((e) => e.type === 'done');
+    expect(done.map((e) => e.result.compressedBytes)).toEqual([400, 400, 400]);
+    expect(end(events).results.every((r) => r.importMs === undefined)).toBe(true);
   });
 
   it('builds on network host when the engine has no bridge network, unless told otherwise', async () => {
@@ -120,7 +188,7 @@ describe('race', () => {
       engine,
     );
     // full takes the free slot while distroless waits for multistage-venv's build.
-    expect(engine.log).toEqual([
+    expect(engine.log.filter((l) => /^(start|end) /.test(l))).toEqual([
       'start multistage-venv',
       'start full',
       'end full',

@@ -151,11 +151,13 @@ describe('closure', () => {
     expect(closureRun(untrimmed.dockerfile)).not.toContain('strip ');
   });
 
-  it('keeps stdlib bytecode only with bytecode compile', () => {
+  it("keeps stdlib bytecode only with bytecode 'all' ('imports' compiles its own)", () => {
     const find = 'find "/closure$stdlib" -type d -name __pycache__';
     const none = closure.plan(inputFor(flaskProject, flaskVerdicts, { bytecode: 'none' }));
-    const compiled = closure.plan(inputFor(flaskProject, flaskVerdicts, { bytecode: 'compile' }));
+    const imports = closure.plan(inputFor(flaskProject, flaskVerdicts));
+    const compiled = closure.plan(inputFor(flaskProject, flaskVerdicts, { bytecode: 'all' }));
     expect(none.dockerfile).toContain(find);
+    expect(imports.dockerfile).toBe(none.dockerfile);
     expect(compiled.dockerfile).not.toContain(find);
   });
 });

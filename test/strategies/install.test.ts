@@ -165,8 +165,8 @@ describe('where the app lives in each runtime', () => {
 });
 
 describe('options', () => {
-  it("bytecode 'compile': pip compiles, the app is compiled once (exec form), no PYTHONDONTWRITEBYTECODE", () => {
-    for (const c of plan(flaskProject, { bytecode: 'compile' })) {
+  it("bytecode 'all': pip compiles, the app is compiled once (exec form), no PYTHONDONTWRITEBYTECODE", () => {
+    for (const c of plan(flaskProject, { bytecode: 'all' })) {
       expect(c.dockerfile, c.id).not.toContain('--no-compile');
       expect(c.dockerfile, c.id).not.toContain('PYTHONDONTWRITEBYTECODE');
       if (c.id !== 'full')
@@ -174,13 +174,39 @@ describe('options', () => {
     }
   });
 
-  it("bytecode 'none': --no-compile everywhere pip installs into the image, PYTHONDONTWRITEBYTECODE at run time", () => {
-    for (const c of plan(flaskProject)) {
+  it("bytecode 'none' and 'imports': --no-compile everywhere pip installs into the image, PYTHONDONTWRITEBYTECODE at run time", () => {
+    for (const c of [...plan(flaskProject, { bytecode: 'none' }), ...plan(flaskProject)]) {
       if (c.id === 'full') continue; // the baseline keeps pip's defaults
       expect(c.dockerfile, c.id).toContain('PYTHONDONTWRITEBYTECODE=1');
       for (const l of c.dockerfile.split('\n').filter((l) => l.includes('pip install'))) {
         expect(l, c.id).toContain('--no-compile');
       }
+    }
+  });
+
+  it("bytecode 'imports' before a race: nothing recorded, nothing compiled, the same text as 'none'", () => {
+    const none = plan(flaskProject, { bytecode: 'none' });
+    for (const c of plan(flaskProject, { bytecode: 'imports' })) {
+      expect(c.dockerfile, c.id).toBe(none.find((n) => n.id === c.id)?.dockerfile);
+    }
+  });
+
+  it("bytecode 'imports' with a recorded list: one exec-form RUN after the app, by the runtime's python", () => {
+    const startupImports = ['flask', 'json.decoder', 'app', 'bad name', '__main__', 'flask'];
+    for (const c of plan(flaskProject, { bytecode: 'imports', startupImports })) {
+      if (c.id === 'full') {
+        expect(c.dockerfile).not.toContain('py_compile');
+        continue;
+      }
+      const final = keywords(c);
+      const run = final.find((l) => l.startsWith('RUN [') && l.includes('py_compile')) ?? '';
+      const argv = JSON.parse(run.slice(4)) as string[];
+      expect(argv.slice(0, 2), c.id).toEqual([c.python, '-c']);
+      expect(argv.slice(3), c.id).toEqual(['app', 'flask', 'json.decoder']);
+      // After the app's COPY (its modules are in the list), before USER.
+      const at = (re: RegExp) => final.findIndex((l) => re.test(l));
+      expect(at(/^COPY (--chown=\S+ )?\. \.$/), c.id).toBeLessThan(at(/py_compile/));
+      expect(at(/py_compile/), c.id).toBeLessThan(at(/^USER /));
     }
   });
 
@@ -265,7 +291,7 @@ describe('options', () => {
 
   it('the baseline ignores trim and bytecode', () => {
     const a = byId(plan(flaskProject, { trim: true, bytecode: 'none' }), 'full').dockerfile;
-    const b = byId(plan(flaskProject, { trim: false, bytecode: 'compile' }), 'full').dockerfile;
+    const b = byId(plan(flaskProject, { trim: false, bytecode: 'all' }), 'full').dockerfile;
     expect(a).toBe(b);
   });
 });

@@ -74,15 +74,22 @@ describe('every golden Dockerfile passes the lint', () => {
 describe('every option combination renders lint-clean Dockerfiles', () => {
   const combos: Partial<Options>[] = [];
   for (const nonRoot of [true, false])
-    for (const bytecode of ['none', 'compile'] as const)
+    for (const bytecode of ['none', 'imports', 'all'] as const)
       for (const trim of [true, false])
-        for (const cacheMounts of [true, false]) combos.push({ nonRoot, bytecode, trim, cacheMounts });
+        for (const cacheMounts of [true, false])
+          combos.push({
+            nonRoot,
+            bytecode,
+            trim,
+            cacheMounts,
+            ...(bytecode === 'imports' ? { startupImports: ['json', 'app', 'flask.app'] } : {}),
+          });
   const projects = [
     ['flask', flaskProject, flaskVerdicts],
     ['pg', pgProject, pgVerdicts],
     ['poetry', poetryProject, poetryVerdicts],
   ] as const;
-  it.each(projects)('%s: 16 combinations × 8 strategies', (_, project, verdicts) => {
+  it.each(projects)('%s: 24 combinations × 9 strategies', (_, project, verdicts) => {
     for (const combo of combos) {
       for (const c of planCandidates(inputFor(project, verdicts, combo))) {
         const problems = lintDockerfile(c.dockerfile, {

@@ -1,5 +1,6 @@
 import { EXPAND_EXEC, needsExpansion } from '../../project/entry/servers.js';
 import type { Options } from '../types.js';
+import { compileImportsLines } from './bytecode.js';
 import type { RenderContext } from './context.js';
 import { comment, copyLine, envLine, execForm, exposeLine, workdirLine } from './escape.js';
 import { APP_UID } from './options.js';
@@ -58,11 +59,16 @@ function entryFiles(ctx: RenderContext): string[] {
   return (ctx.options.entry ?? []).filter((a) => known.has(a));
 }
 
-/** With bytecode 'compile' the app is compiled once at build time (exec form: works without a shell). */
+/**
+ * Bytecode at build time (exec form: works without a shell): with 'all' the app's tree (an
+ * installed project's wheel was compiled by pip), with 'imports' the recorded start-up imports,
+ * stdlib, packages and app alike. After the environment lines: PYTHONPATH and WORKDIR decide
+ * where the recorded names resolve, as they do at start-up.
+ */
 export function compileApp(options: Options, python: string, installed: boolean): string[] {
-  return options.bytecode === 'compile' && !installed
-    ? [`RUN ${execForm([python, '-m', 'compileall', '-q', APP])}`]
-    : [];
+  if (options.bytecode === 'all')
+    return installed ? [] : [`RUN ${execForm([python, '-m', 'compileall', '-q', APP])}`];
+  return compileImportsLines(options, python);
 }
 
 /** PORT (the server's own default or the one given), PYTHONPATH for a non-root import folder. */
@@ -138,8 +144,8 @@ export function tailLines(ctx: RenderContext, t: Tail): string[] {
   return [
     ...codeLines(ctx, options, t),
     ...(t.afterCopy ?? []),
-    ...compileApp(options, t.python, installed(ctx)),
     ...envLines(ctx, options),
+    ...compileApp(options, t.python, installed(ctx)),
     ...(options.nonRoot ? [`USER ${t.uid ?? APP_UID}`] : []),
     ...entryLines(ctx, t),
   ];

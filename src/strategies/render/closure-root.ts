@@ -87,7 +87,8 @@ export function closureRootCommands(options: Pick<Options, 'bytecode' | 'nonRoot
     `cp -a --parents /etc/ssl/certs/ca-certificates.crt /usr/share/zoneinfo /etc/services /etc/protocols /etc/ld.so.conf /etc/ld.so.conf.d ${R}/`,
     `rm -rf ${STDLIB_DROP.map((d) => `"${R}$stdlib"/${d}`).join(' ')}`,
     `rm -f ${DYNLOAD_DROP.map((d) => `"${R}$dynload"/${d}*`).join(' ')}`,
-    ...(bytecode === 'none' ? [`find "${R}$stdlib" -type d -name __pycache__ -prune -exec rm -rf {} +`] : []),
+    // The stdlib's .pyc go unless every module is compiled: 'imports' compiles its own in the runtime.
+    ...(bytecode !== 'all' ? [`find "${R}$stdlib" -type d -name __pycache__ -prune -exec rm -rf {} +`] : []),
     ...strip,
     LDD_WALK,
     `awk '$2 == "=>" && $3 ~ /^\\// { print $3 }' /tmp/ldd-out | grep -v '^${R}/' | sort -u > /tmp/closure-libs`,

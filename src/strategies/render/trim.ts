@@ -17,7 +17,7 @@ export interface TrimTarget {
   venvPython?: string;
   /** binutils is there: strip the shared objects. */
   strip: boolean;
-  /** Remove __pycache__ folders (bytecode 'none'). */
+  /** Remove __pycache__ folders (unless bytecode 'all': 'imports' compiles its own in the runtime). */
   pycache: boolean;
 }
 
@@ -57,5 +57,5 @@ export function trimCommands(t: TrimTarget, keepTools: Set<string>): string[] {
 
 /** Which trims to run for a builder-side tree under these options. */
 export function builderTrim(options: Options, dir: string, venvPython?: string): TrimTarget {
-  return { dir, ...(venvPython ? { venvPython } : {}), strip: true, pycache: options.bytecode === 'none' };
+  return { dir, ...(venvPython ? { venvPython } : {}), strip: true, pycache: options.bytecode !== 'all' };
 }

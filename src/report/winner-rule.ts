@@ -1,0 +1,62 @@
+import type { Result } from '../race/types.js';
+import type { StrategyId } from '../strategies/types.js';
+import { mb } from './units.js';
+
+/**
+ * Which passing candidate wins. 'balanced' (the default): the smallest whose cold start is within
+ * STARTUP_MARGIN of the fastest passing one; 'size': the smallest; 'startup': the fastest to start.
+ */
+export type Prefer = 'size' | 'startup' | 'balanced';
+export const PREFERS: readonly Prefer[] = ['balanced', 'size', 'startup'];
+export const DEFAULT_PREFER: Prefer = 'balanced';
+
+/** "Within 1.2× of the fastest": a start-up difference a user would not notice, yet a firm one. */
+export const STARTUP_MARGIN = 1.2;
+
+export interface WinnerChoice {
+  id: StrategyId;
+  prefer: Prefer;
+  /** One sentence: why this one and not a smaller or a faster one. */
+  why: string;
+}
+
+const ms = (v: number) => `${Math.round(v)} ms`;
+
+/** `passing` must be sorted smallest first. */
+export function chooseWinner(passing: Result[], prefer: Prefer): WinnerChoice | undefined {
+  const smallest = passing[0];
+  if (!smallest) return undefined;
+  const timed = passing.filter((r) => r.importMs !== undefined);
+  const fastest = [...timed].sort((a, b) => (a.importMs ?? 0) - (b.importMs ?? 0))[0];
+  const start = (r: Result) =>
+    r.importMs === undefined ? 'cold start not measured' : `starts in ${ms(r.importMs)}`;
+  if (prefer === 'size' || !fastest) {
+    const note = prefer === 'size' ? ' (--prefer size)' : '; no cold start was measured';
+    return {
+      id: smallest.id,
+      prefer,
+      why: `${smallest.id}: the smallest candidate that passed (${mb(smallest.sizeBytes)}, ${start(smallest)})${note}`,
+    };
+  }
+  const fast = fastest.importMs ?? 0;
+  if (prefer === 'startup') {
+    return {
+      id: fastest.id,
+      prefer,
+      why: `${fastest.id}: the fastest cold start (${ms(fast)}, ${mb(fastest.sizeBytes)}) (--prefer startup)`,
+    };
+  }
+  const limit = fast * STARTUP_MARGIN;
+  const pick = timed.find((r) => (r.importMs ?? 0) <= limit) ?? fastest;
+  const skipped = passing
+    .slice(0, passing.indexOf(pick))
+    .map((r) => `${r.id} (${mb(r.sizeBytes)}) ${start(r)}`);
+  return {
+    id: pick.id,
+    prefer,
+    why:
+      `${pick.id}: the smallest candidate (${mb(pick.sizeBytes)}) whose cold start (${ms(pick.importMs ?? 0)}) is within ` +
+      `${STARTUP_MARGIN}× of the fastest (${fastest.id}, ${ms(fast)})` +
+      (skipped.length ? `; smaller but slower: ${skipped.join(', ')}` : ''),
+  };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { emptyResult, type Result } from '../../src/race/types.js';
+import { rank } from '../../src/report/leaderboard.js';
+import { leaderboardText } from '../../src/report/leaderboard-text.js';
+import { raceJson } from '../../src/report/race-json.js';
+import type { StrategyId } from '../../src/strategies/types.js';
+
+const MB = 1_000_000;
+
+function passing(id: string, sizeMb: number, importMs?: number): Result {
+  return {
+    ...emptyResult(id as StrategyId, `slim-py/${id}:t`),
+    sizeBytes: sizeMb * MB,
+    smoke: { ok: true, failures: [] },
+    ...(importMs === undefined ? {} : { importMs }),
+  };
+}
+
+// The shape of the bench's numbers: the smallest image starts slowly without bytecode.
+const results = [
+  passing('full', 534, 124),
+  passing('closure', 40, 416),
+  passing('distroless', 63, 130),
+  passing('slim', 180, 110),
+  { ...emptyResult('alpine', ''), error: 'build failed', failedAt: 'build' as const },
+];
+
+describe('the winner rule', () => {
+  it('balanced (the default): the smallest whose cold start is within 1.2× of the fastest, and says why', () => {
+    const board = rank(results);
+    expect(board.prefer).toBe('balanced');
+    expect(board.winner).toBe('distroless');
+    expect(board.why).toBe(
+      'distroless: the smallest candidate (63.0 MB) whose cold start (130 ms) is within 1.2× of the fastest (slim, 110 ms); smaller but slower: closure (40.0 MB) starts in 416 ms',
+    );
+    // Still ranked by size: the table shows what the smaller ones cost.
+    expect(board.rows.map((r) => r.id)).toEqual(['closure', 'distroless', 'slim', 'full', 'alpine']);
+  });
+
+  it('size: the smallest; startup: the fastest', () => {
+    expect(rank(results, 'size').winner).toBe('closure');
+    expect(rank(results, 'size').why).toContain('(--prefer size)');
+    expect(rank(results, 'startup').winner).toBe('slim');
+  });
+
+  it('the smallest wins when it is also fast enough', () => {
+    const board = rank([passing('closure', 40, 130), passing('full', 534, 120)]);
+    expect(board.winner).toBe('closure');
+    expect(board.why).not.toContain('smaller but slower');
+  });
+
+  it('without any cold start measured, balanced falls back to the smallest and says so', () => {
+    const board = rank([passing('closure', 40), passing('full', 534)]);
+    expect(board.winner).toBe('closure');
+    expect(board.why).toContain('no cold start was measured');
+  });
+
+  it('a candidate whose cold start was not measured cannot be shown within the margin', () => {
+    expect(rank([passing('closure', 40), passing('slim', 180, 110)]).winner).toBe('slim');
+  });
+
+  it('the text and the JSON carry the rule and the reason', () => {
+    const board = rank(results);
+    expect(leaderboardText(board)).toContain(`Winner: ${board.why}`);
+    const json = raceJson({ builder: 'buildkit', host: 'h' }, board, [], []);
+    expect(json).toMatchObject({ winner: 'distroless', prefer: 'balanced', why: board.why });
+    expect(json.candidates.find((c) => c.id === 'closure')).toMatchObject({
+      importMs: 416,
+      sizeBytes: 40 * MB,
+    });
+  });
+});
