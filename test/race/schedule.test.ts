@@ -34,3 +34,38 @@ describe('shared builder stages', () => {
     ]);
   });
 });
+
+describe('builder stages shared in part', () => {
+  const debian = 'FROM debian:12 AS debian-builder\nRUN apt-get install python3-venv\n';
+  const trimmed = 'FROM debian-builder AS debian-trimmed\nRUN strip x\n';
+
+  it("a candidate whose first builder stages are another one's waits for it (closure after distroless)", () => {
+    const s = schedule([
+      cand('distroless', `${debian}${trimmed}FROM distroless\nCOPY --from=debian-trimmed /opt /opt\n`),
+      cand('closure', `${debian}${trimmed}FROM debian-trimmed AS closure-root\nRUN cp\nFROM scratch\n`),
+    ]);
+    expect([...s.waitsFor]).toEqual([['closure', 'distroless']]);
+  });
+
+  it('a shared stage without any work (a bare FROM) is no reason to wait', () => {
+    const env = 'FROM python:3.11 AS build-env\n';
+    const s = schedule([
+      cand('multistage-venv', `${env}FROM build-env AS v\nRUN venv\nFROM slim\n`),
+      cand('multistage-user', `${env}FROM build-env AS u\nRUN user\nFROM slim\n`),
+    ]);
+    expect(s.waitsFor.size).toBe(0);
+  });
+
+  it('waits for the leader it shares most with, never for another follower', () => {
+    const env = 'FROM python:3.11 AS build-env\nRUN apt-get install libpq-dev\n';
+    const s = schedule([
+      cand('multistage-venv', `${env}FROM build-env AS v\nRUN venv\nFROM slim\n`),
+      cand('multistage-user', `${env}FROM build-env AS u\nRUN user\nFROM slim\n`),
+      cand('multistage-wheels', `${env}FROM build-env AS u\nRUN user\nFROM other\n`),
+    ]);
+    expect([...s.waitsFor]).toEqual([
+      ['multistage-user', 'multistage-venv'],
+      ['multistage-wheels', 'multistage-venv'],
+    ]);
+  });
+});
