@@ -8,7 +8,7 @@ import { parseUsage, type Usage } from '../image/usage.js';
 import type { Candidate } from '../strategies/types.js';
 import { type BuildContext, buildCandidate } from './candidate-build.js';
 import { measureImportMs } from './import-time.js';
-import { type MeasureCache, type Measurements, measurementKey } from './measure-cache.js';
+import { importsKey, type MeasureCache, type Measurements, measurementKey } from './measure-cache.js';
 import { emptyResult, type Result } from './types.js';
 
 export interface CandidateContext extends BuildContext {
@@ -79,14 +79,22 @@ export async function runCandidate(
     let info = await ctx.engine.inspectImage(result.image);
     lap('inspect');
 
-    stage = 'smoke';
-    ctx.emit({ type: 'smoke', id: c.id });
-    let checked = await smoke(c, ctx, result.image, labels, signal);
-    lap('smoke');
-    if (stopped()) return { result, finishing: idle };
-
-    const rebuilt =
-      checked.smoke.ok && checked.usage ? ctx.withImports?.(c, checked.usage.modules) : undefined;
+    // What start-up imports: remembered for this very image (a warm re-run), else recorded now.
+    const recordKey = importsKey(info.diffIds, smokeArgs(c, ctx));
+    let modules = ctx.withImports ? await ctx.cache?.getImports(recordKey) : undefined;
+    let checked: Checked | undefined;
+    if (!modules) {
+      stage = 'smoke';
+      ctx.emit({ type: 'smoke', id: c.id });
+      checked = await smoke(c, ctx, result.image, labels, signal);
+      lap('smoke');
+      if (stopped()) return { result, finishing: idle };
+      if (checked.smoke.ok && checked.usage && ctx.withImports) {
+        modules = checked.usage.modules;
+        await ctx.cache?.setImports(recordKey, modules);
+      }
+    }
+    const rebuilt = modules ? ctx.withImports?.(c, modules) : undefined;
     if (rebuilt && rebuilt.dockerfile !== c.dockerfile) {
       stage = 'build';
       ctx.emit({ type: 'bytecode', id: c.id });
@@ -101,7 +109,7 @@ export async function runCandidate(
       const before = info.sizeBytes;
       info = await ctx.engine.inspectImage(result.image);
       result.dockerfile = rebuilt.dockerfile;
-      result.bytecode = { modules: checked.usage?.modules.length ?? 0, bytes: info.sizeBytes - before };
+      result.bytecode = { modules: modules?.length ?? 0, bytes: info.sizeBytes - before };
       lap('bytecode');
     }
     result.imageId = info.id;
@@ -129,7 +137,7 @@ export async function runCandidate(
     lap('audit');
     if (stopped()) return { result, finishing: idle };
 
-    if (result.dockerfile) {
+    if (result.dockerfile || !checked) {
       // The verdict is the shipped image's, and so is what it used (its .pyc loaded, this time).
       stage = 'smoke';
       ctx.emit({ type: 'smoke', id: c.id });
@@ -190,6 +198,12 @@ export async function runCandidate(
   }
 }
 
+type Checked = { smoke: SmokeResult; usage?: Usage };
+
+function smokeArgs(c: Candidate, ctx: CandidateContext) {
+  return { appModules: ctx.appModules, workdir: c.workdir, ...(ctx.entry ? { entry: ctx.entry } : {}) };
+}
+
 /** The smoke test in a fresh container (network none, the image's own user), with what it used. */
 async function smoke(
   c: Candidate,
@@ -197,11 +211,10 @@ async function smoke(
   image: string,
   labels: Record<string, string>,
   signal: AbortSignal,
-): Promise<{ smoke: SmokeResult; usage?: Usage }> {
-  const args = { appModules: ctx.appModules, workdir: c.workdir, ...(ctx.entry ? { entry: ctx.entry } : {}) };
+): Promise<Checked> {
   const run = await ctx.engine.run({
     image,
-    argv: smokeArgv(c.python, args),
+    argv: smokeArgv(c.python, smokeArgs(c, ctx)),
     network: 'none',
     labels,
     timeoutMs: ctx.smokeTimeoutMs,

@@ -30,6 +30,9 @@ export interface MeasureCache {
   layerSizes(): Promise<Map<string, number>>;
   /** ...and saves it after adding. */
   saveLayerSizes(): Promise<void>;
+  /** The start-up imports a smoke test recorded in an image (bytecode 'imports'), by importsKey. */
+  getImports(key: string): Promise<string[] | undefined>;
+  setImports(key: string, modules: string[]): Promise<void>;
 }
 
 const VERSION = 2;
@@ -38,11 +41,19 @@ interface CacheFile {
   version?: number;
   images?: Record<string, Measurements>;
   layers?: Record<string, number>;
+  imports?: Record<string, string[]>;
 }
 
 export function measurementKey(diffIds: readonly string[], ldLibraryPath: string, workdir: string): string {
   return createHash('sha256')
     .update(JSON.stringify([diffIds, ldLibraryPath, workdir]))
+    .digest('hex');
+}
+
+/** The key of an image's recorded imports: its layers and what the smoke test was asked to import. */
+export function importsKey(diffIds: readonly string[], smokeArgs: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(['imports', diffIds, smokeArgs]))
     .digest('hex');
 }
 
@@ -54,7 +65,13 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 /** A JSON file per engine host (image ids are only unique within one engine). */
 export function diskMeasureCache(dir: string, engineHost: string): MeasureCache {
   const file = path.join(dir, `measurements-${engineHost.replace(/[^a-zA-Z0-9.-]+/g, '_')}.json`);
-  let loaded: Promise<{ images: Record<string, Measurements>; layers: Map<string, number> }> | undefined;
+  let loaded:
+    | Promise<{
+        images: Record<string, Measurements>;
+        layers: Map<string, number>;
+        imports: Record<string, string[]>;
+      }>
+    | undefined;
   const load = () => {
     loaded ??= readFile(file, 'utf8')
       .then((text) => JSON.parse(text) as CacheFile)
@@ -64,22 +81,21 @@ export function diskMeasureCache(dir: string, engineHost: string): MeasureCache 
         return {
           images: ok && data.images ? data.images : {},
           layers: new Map(ok && data.layers ? Object.entries(data.layers) : []),
+          imports: ok && data.imports ? data.imports : {},
         };
       });
     return loaded;
   };
   let writing = Promise.resolve();
   const save = async () => {
-    const { images, layers } = await load();
+    const { images, layers, imports } = await load();
     // Serialised, and through a temp file: two candidates finishing together never tear the file.
     writing = writing.then(async () => {
       try {
         await mkdir(dir, { recursive: true });
         const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(
-          tmp,
-          JSON.stringify({ version: VERSION, images, layers: Object.fromEntries(layers) }),
-        );
+        const data = { version: VERSION, images, layers: Object.fromEntries(layers), imports };
+        await writeFile(tmp, JSON.stringify(data));
         await rename(tmp, file);
       } catch {
         // A read-only home must not fail a race.
@@ -99,5 +115,12 @@ export function diskMeasureCache(dir: string, engineHost: string): MeasureCache 
       return (await load()).layers;
     },
     saveLayerSizes: save,
+    async getImports(key) {
+      return (await load()).imports[key];
+    },
+    async setImports(key, modules) {
+      (await load()).imports[key] = modules;
+      await save();
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { Engine } from '../docker/engine.js';
 import type { MeasureCache } from '../race/measure-cache.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
-import { buildArgs, planStrategy } from '../strategies/index.js';
+import { buildArgs, planStrategy, replanWithImports } from '../strategies/index.js';
 import type { Candidate, Options, StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan.js';
 import { type Repair, repairsForRound, withRepair } from './repair.js';
@@ -46,16 +46,10 @@ function raceOnce(
 ) {
   const { plan } = req;
   // Bytecode 'imports': the candidate again with the modules its smoke test imported.
-  const withImports = (c: Candidate, modules: string[]) => {
-    const o = options.get(c.id);
-    if (o?.bytecode !== 'imports') return undefined;
-    const input = {
-      project: plan.project,
-      verdicts: plan.verdicts,
-      options: { ...o, startupImports: modules },
-    };
-    return planStrategy(c.id, input);
-  };
+  const withImports = replanWithImports((id) => {
+    const o = options.get(id);
+    return o && { project: plan.project, verdicts: plan.verdicts, options: o };
+  });
   return race(candidates, req.engine, {
     withImports,
     sessionId: req.sessionId,

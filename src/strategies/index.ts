@@ -59,6 +59,20 @@ export function planStrategy(id: StrategyId, input: PlanInput): Candidate | unde
   return STRATEGIES.find((s) => s.id === id)?.plan(input);
 }
 
+/**
+ * For bytecode 'imports': re-plans a candidate's strategy with the modules its smoke test recorded
+ * (the race's `withImports`); undefined when the candidate's options compile nothing more.
+ */
+export function replanWithImports(
+  inputOf: (id: StrategyId) => PlanInput | undefined,
+): (c: Candidate, modules: string[]) => Candidate | undefined {
+  return (c, modules) => {
+    const input = inputOf(c.id);
+    if (input?.options.bytecode !== 'imports') return undefined;
+    return planStrategy(c.id, { ...input, options: { ...input.options, startupImports: modules } });
+  };
+}
+
 /** One candidate per strategy, applicable or not (the reason says why not). */
 export function planCandidates(input: PlanInput): Candidate[] {
   return STRATEGIES.map((s) => s.plan(input));

@@ -9,6 +9,8 @@ export interface RaceRun {
   wallSeconds: number;
   /** Highest resident set size sampled during the race (the whole bench process). */
   peakRssBytes: number;
+  /** Seconds from the end of the last candidate's foreground work to its last result (the background's tail). */
+  tailSeconds: number;
 }
 
 export interface RaceRunOptions {
@@ -20,9 +22,11 @@ export interface RaceRunOptions {
   network?: string;
   concurrency: number;
   keep: boolean;
+  /** Default: the race's own (5); 0: no cold-start timing. */
   importRuns?: number;
   /** Measurements kept between races, as the CLI keeps them between runs. */
   cache?: MeasureCache;
+  withImports?: (c: Candidate, modules: string[]) => Candidate | undefined;
 }
 
 /** One race, timed from the first event to the end of cleanup, with RSS sampled every 50 ms. */
@@ -33,6 +37,9 @@ export async function raceOnce(candidates: Candidate[], engine: Engine, o: RaceR
   }, 50);
   const started = performance.now();
   let results: Result[] = [];
+  // When each candidate's last foreground phase began, and when its result came.
+  const lastPhase = new Map<string, number>();
+  let lastResult = started;
   try {
     for await (const e of race(candidates, engine, {
       sessionId: o.sessionId,
@@ -41,21 +48,32 @@ export async function raceOnce(candidates: Candidate[], engine: Engine, o: RaceR
       buildArgs: o.buildArgs,
       appModules: o.appModules,
       keep: o.keep,
-      ...(o.importRuns ? { importRuns: o.importRuns } : {}),
+      ...(o.importRuns !== undefined ? { importRuns: o.importRuns } : {}),
       ...(o.cache ? { cache: o.cache } : {}),
       ...(o.entry ? { entry: o.entry } : {}),
       ...(o.network ? { network: o.network } : {}),
+      ...(o.withImports ? { withImports: o.withImports } : {}),
     })) {
       if (e.type === 'done' || e.type === 'failed') {
+        lastResult = performance.now();
         const r = e.result;
         process.stderr.write(
-          `    ${r.id}: ${r.error ? `FAILED (${r.failedAt}) ${r.error.slice(0, 160)}` : `${(r.sizeBytes / 1e6).toFixed(1)} MB${r.importMs === undefined ? '' : `, import ${r.importMs.toFixed(0)} ms`}`} build ${r.buildSeconds}s\n`,
+          `    ${r.id}: ${r.error ? `FAILED (${r.failedAt}) ${r.error.slice(0, 160)}` : `${(r.sizeBytes / 1e6).toFixed(1)} MB${r.importMs === undefined ? '' : `, cold start ${r.importMs.toFixed(0)} ms CPU`}`} build ${r.buildSeconds}s\n`,
         );
-      }
+      } else if (e.type !== 'progress' && 'id' in e) lastPhase.set(e.id, performance.now());
       if (e.type === 'race-end') results = e.results;
     }
   } finally {
     clearInterval(sampler);
   }
-  return { results, wallSeconds: (performance.now() - started) / 1000, peakRssBytes: peak };
+  const foregroundEnd = Math.max(
+    started,
+    ...results.map((r) => (lastPhase.get(r.id) ?? started) + (r.stageSeconds.startup ?? 0) * 1000),
+  );
+  return {
+    results,
+    wallSeconds: (performance.now() - started) / 1000,
+    peakRssBytes: peak,
+    tailSeconds: Math.max(0, (lastResult - foregroundEnd) / 1000),
+  };
 }

@@ -1,13 +1,15 @@
 import { type PlanResult, replan } from '../../src/session/plan.js';
-import type { Candidate, StrategyId } from '../../src/strategies/types.js';
+import type { BytecodePolicy, Candidate, StrategyId } from '../../src/strategies/types.js';
 
 /**
- * The bytecode policy's cost: the same strategy re-planned with bytecode 'all' (compileall at
- * build time, no PYTHONDONTWRITEBYTECODE) next to the default 'none'. Ids get a '+all' suffix.
+ * What the bytecode policy buys: the same strategy re-planned with 'none' (no .pyc at all: the
+ * smallest, every start compiles) and 'all' (pip compiles everything, compileall the app) next to
+ * the default 'imports'. Ids get a '+none' / '+all' suffix.
  */
-export function compileVariants(plan: PlanResult, ids: StrategyId[]): Candidate[] {
-  const compiled = replan({ ...plan, options: { ...plan.options, bytecode: 'all' } });
-  return compiled.candidates
-    .filter((c) => ids.includes(c.id) && c.applicable)
-    .map((c) => ({ ...c, id: `${c.id}+all` as unknown as StrategyId }));
+export function bytecodeVariants(plan: PlanResult, ids: StrategyId[]): Candidate[] {
+  return (['none', 'all'] as BytecodePolicy[]).flatMap((bytecode) =>
+    replan({ ...plan, options: { ...plan.options, bytecode } })
+      .candidates.filter((c) => ids.includes(c.id) && c.applicable)
+      .map((c) => ({ ...c, id: `${c.id}+${bytecode}` as unknown as StrategyId })),
+  );
 }

@@ -15,6 +15,9 @@ interface RaceCandidateJson {
   image: string;
   passed: boolean;
   sizeBytes: number;
+  importMs?: number;
+  timesFloor?: number;
+  aboveFloor?: { what: string; bytes: number }[];
   smoke: { ok: boolean; failures: unknown[] };
   missingLibraries: { soname: string }[];
   dockerfile: string;
@@ -24,6 +27,9 @@ interface RaceJson {
   engine: { builder: string; host: string };
   baseline: string | null;
   winner: string | null;
+  prefer: string;
+  why: string | null;
+  floor?: { usedBytes: number; measuredIn: string; sources: { what: string; bytes: number }[] };
   candidates: RaceCandidateJson[];
   written: string[];
 }
@@ -107,7 +113,7 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
       const session = sessionOf(run.stderr);
       const json = JSON.parse(run.stdout) as RaceJson;
       process.stderr.write(
-        `\n[${fixture} ${python}] ${json.candidates.map((c) => `${c.id}=${(c.sizeBytes / 1e6).toFixed(1)}MB${c.passed ? '' : `(FAIL: ${c.error})`}`).join(' ')}\n`,
+        `\n[${fixture} ${python}] ${json.candidates.map((c) => `${c.id}=${(c.sizeBytes / 1e6).toFixed(1)}MB/${c.importMs === undefined ? '?' : Math.round(c.importMs)}ms${c.passed ? '' : `(FAIL: ${c.error})`}`).join(' ')} winner=${json.winner}\n`,
       );
       // Every local strategy ends up passing: what a first try lacked (libpq-dev to build, libpq5 to
       // run) is added by the repair rounds, never by hand. distroless exists for 3.13 only.
@@ -126,9 +132,25 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
         expect(c.sizeBytes, c.id).toBeLessThan(full.sizeBytes);
       }
       // closure carries only what the interpreter and the venv load: the smallest that passes.
-      expect(json.winner).toBe('closure');
+      const ok = json.candidates.filter((c) => c.passed);
+      expect([...ok].sort((a, b) => a.sizeBytes - b.sizeBytes)[0]?.id).toBe('closure');
       const winner = json.candidates.find((c) => c.id === json.winner)!;
       expect(winner.passed && winner.smoke.ok && winner.missingLibraries.length === 0).toBe(true);
+      // Cold start and size for every passing candidate, the floor measured in the largest one,
+      // and the default rule (closure unless another starts 1.2× faster): no passing candidate
+      // starts 1.2× faster than the winner.
+      for (const c of ok) {
+        expect(c.importMs, c.id).toBeGreaterThan(0);
+        expect(c.sizeBytes, c.id).toBeGreaterThan(0);
+        expect(c.timesFloor, c.id).toBeGreaterThan(0);
+        expect(c.aboveFloor?.length, c.id).toBeGreaterThan(0);
+      }
+      expect(json.floor?.usedBytes).toBeGreaterThan(5_000_000);
+      expect(json.floor?.measuredIn).toBe([...ok].sort((a, b) => b.sizeBytes - a.sizeBytes)[0]?.id);
+      expect(json.prefer).toBe('balanced');
+      expect(json.why).toContain(winner.id);
+      const fastest = Math.min(...ok.map((c) => c.importMs ?? Number.POSITIVE_INFINITY));
+      expect(winner.importMs).toBeLessThanOrEqual(fastest * 1.2);
       expect(json.written).toContain(path.join(dir, 'Dockerfile'));
       const written = readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
       expect(written).toContain('Written by slim-py');
@@ -148,6 +170,23 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
       }
       await cleanupSession(engine, session);
       const tag = await buildWritten(dir, `slim-py-e2e/${fixture}-${python}:written`);
+      if (json.winner !== 'full') {
+        // The recorded imports are in the written file, and a plain build compiles them.
+        expect(written).toContain('py_compile');
+        const check = await engine.run({
+          image: tag,
+          argv: [
+            winner.dockerfile.includes('/opt/venv/bin/python') ? '/opt/venv/bin/python' : 'python3',
+            '-c',
+            'import json, os, sys; import app; print(json.dumps([os.path.isfile(m.__cached__) for m in (sys.modules["app"], sys.modules["json"])]))',
+          ],
+          network: 'none',
+          labels: { [SESSION_LABEL]: session },
+          timeoutMs: 60_000,
+          workdir: '/app',
+        });
+        expect(check.stdout.trim(), check.stderr).toBe('[true, true]');
+      }
       await engine.docker.getImage(tag).remove({ force: true });
       expect(await leftovers(session)).toEqual({ containers: 0, images: 0 });
     });

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diskMeasureCache } from '../../src/race/measure-cache.js';
 import { race } from '../../src/race/run-race.js';
 import type { RaceEvent } from '../../src/race/types.js';
 import type { Candidate, StrategyId } from '../../src/strategies/types.js';
@@ -142,6 +143,23 @@ describe('race', () => {
       'startup',
       'done',
     ]);
+  });
+
+  it('a warm re-run remembers what the image imported: one smoke test, not two', async () => {
+    const usage = {
+      python: '/p',
+      modules: ['app'],
+      files: [['/p', 300, 'interpreter']] as [string, number, string][],
+    };
+    const engine = new MemoryEngine({ closure: { ms: 5, usage } });
+    const cache = diskMeasureCache(mkdtempSync(join(tmpdir(), 'slim-py-cache-')), 'memory');
+    const withImports = (c: Candidate) => ({ ...c, dockerfile: `${c.dockerfile}RUN ["py_compile"]\n` });
+    const smokes = () => engine.log.filter((l) => l.startsWith('run ')).length;
+    await collect([cand('closure')], engine, { cache, withImports, importRuns: 0 });
+    expect(smokes()).toBe(2);
+    const events = await collect([cand('closure')], engine, { cache, withImports, importRuns: 0 });
+    expect(smokes()).toBe(3);
+    expect(end(events).results[0]).toMatchObject({ smoke: { ok: true }, bytecode: { modules: 1 } });
   });
 
   it('compressed sizes run in the background, one at a time, while the next candidate builds', async () => {
