@@ -32,14 +32,16 @@ describe('measurements kept by image id', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(2);
   });
 
-  it('keeps compressed layer sizes beside the images, for the next run', async () => {
+  it('keeps compressed layer sizes and recorded imports beside the images, for the next run', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'slim-py-cache-'));
     const a = diskMeasureCache(dir, 'local');
     (await a.layerSizes()).set('abc/layer.tar', 1234);
     await a.saveLayerSizes();
     await a.set('sha256:1', m);
+    await a.setImports('k', ['app', 'json']);
     const again = diskMeasureCache(dir, 'local');
     expect([...(await again.layerSizes())]).toEqual([['abc/layer.tar', 1234]]);
+    expect(await again.getImports('k')).toEqual(['app', 'json']);
     expect(await again.get('sha256:1')).toEqual(m);
   });
 
