@@ -5,11 +5,13 @@ import {
   type EngineInfo,
   type ExitCode,
   type PlanResult,
+  type Prefer,
   type PythonChoice,
   prefillAnswers,
   type RaceOutcome,
   type SessionEvent,
   type WriteChoice,
+  withPrefer,
 } from '../src/session/index.js';
 import type { Candidate, StrategyId } from '../src/strategies/types.js';
 import { initialRace, type RaceView, raceReducer } from './steps/race/race-state.js';
@@ -89,6 +91,8 @@ export type Action =
   | { type: 'ask-quit' }
   | { type: 'cancel-quit' }
   | { type: 'pick'; id: StrategyId }
+  /** Rank the same race under another winner rule. */
+  | { type: 'prefer'; prefer: Prefer }
   | { type: 'capture'; keys: Partial<WizardState['capture']> }
   | { type: 'written' }
   | { type: 'exit'; code: ExitCode; note?: string };
@@ -184,6 +188,11 @@ export function wizardReducer(s: WizardState, a: Action): WizardState {
       return { ...s, confirmQuit: false };
     case 'pick':
       return { ...go(s, 'write'), winner: a.id };
+    case 'prefer': {
+      if (!s.outcome) return s;
+      const outcome = withPrefer(s.outcome, a.prefer);
+      return { ...s, outcome, winner: outcome.board.winner };
+    }
     case 'capture':
       return { ...s, capture: { ...s.capture, ...a.keys } };
     case 'written':

@@ -122,6 +122,7 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
           candidates={racedCandidates(s)}
           onDetail={onDetail}
           onPick={(id) => dispatch({ type: 'pick', id })}
+          onPrefer={(prefer) => dispatch({ type: 'prefer', prefer })}
         />
       ) : null;
     case 'write':

@@ -67,6 +67,8 @@ export function planJson(plan: PlanResult) {
     },
     target: plan.target,
     index: { url: plan.index.url, source: plan.index.source },
+    ...(plan.prefer ? { prefer: plan.prefer } : {}),
+    bytecode: plan.options.bytecode,
     images: Object.fromEntries(
       Object.values(plan.options.images).map((i) => [i.role, { ref: i.ref, source: i.source }]),
     ),

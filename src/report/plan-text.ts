@@ -1,6 +1,7 @@
 import { formatSource } from '../errors.js';
 import { redactText } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
+import { type Prefer, STARTUP_MARGIN } from './winner-rule.js';
 
 const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', none: 'CANNOT', unknown: '?' } as const;
 
@@ -43,6 +44,8 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
       : "this machine's: no engine was asked; a race judges for the engine's";
   out.push(`  arch      ${plan.target.arch}   (${arch})`);
   out.push(`  index     ${plan.index.url}   (${plan.index.source})`);
+  if (plan.prefer) out.push(`  winner    ${preferLine(plan.prefer.value)}   (${plan.prefer.source})`);
+  out.push(`  bytecode  ${plan.options.bytecode}`);
   for (const img of Object.values(plan.options.images))
     out.push(`  image     ${img.role.padEnd(10)} ${img.ref}   (${img.source})`);
   for (const w of project.warnings)
@@ -74,4 +77,12 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
   }
   out.push('', 'Next: slim-py race --yes   (builds and measures every candidate)');
   return redactText(`${out.join('\n')}\n`);
+}
+
+function preferLine(p: Prefer): string {
+  return p === 'size'
+    ? 'size: the smallest that passes'
+    : p === 'startup'
+      ? 'startup: the fastest cold start'
+      : `balanced: the smallest that starts within ${STARTUP_MARGIN}× of the fastest`;
 }

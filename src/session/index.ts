@@ -8,7 +8,8 @@ export { describeError, type ErrorReport, formatSource } from '../errors.js';
 export { EXIT, type ExitCode } from '../exit-codes.js';
 export { redactUrl } from '../redact.js';
 export { engineLine } from '../report/engine-line.js';
-export { clip, fact, mb, seconds, times } from '../report/units.js';
+export { clip, fact, mb, seconds, startMs, times } from '../report/units.js';
+export { PREFERS, type Prefer, STARTUP_MARGIN } from '../report/winner-rule.js';
 export { splitCommand } from '../shell-words.js';
 export { repositoryName } from '../strategies/render/escape.js';
 export {
@@ -21,6 +22,7 @@ export {
   prefillAnswers,
   suggestedStrategies,
 } from './answers.js';
+export { withPrefer } from './outcome.js';
 export { type PlanResult, type PlanTarget, replan } from './plan.js';
 export { PYTHONS, type PythonChoice } from './python-choices.js';
 export type { RepairEvent } from './race-rounds.js';

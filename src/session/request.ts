@@ -16,6 +16,8 @@ export function requestFromFlags(flags: Flags, env: NodeJS.ProcessEnv = process.
       noGroups: flags.noGroups,
       ...(flags.requirements ? { requirements: flags.requirements } : {}),
     },
+    ...(flags.prefer ? { prefer: flags.prefer } : {}),
+    ...(flags.bytecode ? { bytecode: flags.bytecode } : {}),
     race: {
       concurrency: flags.concurrency,
       keep: flags.keep,

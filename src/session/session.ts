@@ -64,6 +64,8 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
         ...(request.env ? { env: request.env } : {}),
         ...(arch ? { arch } : {}),
         indexClient,
+        ...(request.prefer ? { prefer: request.prefer } : {}),
+        ...(request.bytecode ? { bytecode: request.bytecode } : {}),
       });
       plans.set(key, planned);
       // A failed plan is not kept: the user may fix the file and try again.
@@ -103,7 +105,7 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
         timeoutSeconds: race.timeoutSeconds,
         signal,
       });
-      yield* withOutcome(rounds, candidates);
+      yield* withOutcome(rounds, candidates, plan.prefer?.value);
     },
     preview: (choice) => previewWrite(choice, request.out, parts.date()),
     write: (choice) => writeChosen(choice, request.out, parts.date()),

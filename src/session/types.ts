@@ -2,7 +2,8 @@ import type { EngineInfo } from '../docker/engine.js';
 import type { WriteOutcome } from '../output/safe-write.js';
 import type { RaceEvent, Result } from '../race/types.js';
 import type { Leaderboard } from '../report/leaderboard.js';
-import type { Candidate, StrategyId } from '../strategies/types.js';
+import type { Prefer } from '../report/winner-rule.js';
+import type { BytecodePolicy, Candidate, StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan.js';
 import type { PythonChoice } from './python-choices.js';
 import type { RepairEvent } from './race-rounds.js';
@@ -40,11 +41,17 @@ export interface SessionRequest {
   out?: string;
   /** What of the project goes into the image: groups, the requirements file. */
   project?: ProjectChoices;
+  /** `--prefer` and `--bytecode`: over [tool.slim-py], over the defaults. */
+  prefer?: Prefer;
+  bytecode?: BytecodePolicy;
   race: RaceSettings;
   env?: NodeJS.ProcessEnv;
 }
 
-/** How a race ended, with the candidates as last raced: a repaired one's Dockerfile replaces its first. */
+/**
+ * How a race ended, with the candidates as last raced: a repaired one's Dockerfile replaces its
+ * first, and so does the race's final one (bytecode for the recorded imports).
+ */
 export interface RaceOutcome {
   results: Result[];
   /** The final candidates, one per raced id, in race order. */

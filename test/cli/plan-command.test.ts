@@ -128,6 +128,32 @@ describe('slim-py plan --json (the contract)', () => {
     );
   });
 
+  it('--prefer and --bytecode win over [tool.slim-py], which wins over the defaults', {
+    timeout: 60_000,
+  }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'slim-py-prefer-'));
+    writeFileSync(path.join(dir, 'requirements.txt'), 'flask==3.0.0\n');
+    writeFileSync(path.join(dir, 'app.py'), 'import flask\n');
+    const json = (...extra: string[]) => {
+      const r = plan([dir, '--json', '--offline', ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { prefer: { value: string; source: string }; bytecode: string };
+    };
+    expect(json()).toMatchObject({ prefer: { value: 'balanced', source: 'default' }, bytecode: 'imports' });
+    writeFileSync(
+      path.join(dir, 'pyproject.toml'),
+      '[project]\nname = "x"\nversion = "1"\n\n[tool.slim-py]\nprefer = "size"\nbytecode = "none"\n',
+    );
+    expect(json()).toMatchObject({ prefer: { value: 'size', source: 'pyproject.toml:6' }, bytecode: 'none' });
+    expect(json('--prefer', 'startup', '--bytecode', 'all')).toMatchObject({
+      prefer: { value: 'startup', source: '--prefer' },
+      bytecode: 'all',
+    });
+    const bad = plan([dir, '--offline', '--prefer', 'tiny']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--prefer tiny is not one of balanced, size, startup');
+  });
+
   it('bad input: exit 2, file:line and what to try on stderr, no stack trace', { timeout: 30_000 }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'slim-py-bad-'));
     writeFileSync(path.join(dir, 'requirements.txt'), 'flask==1.0\nthis is not a requirement ((\n');

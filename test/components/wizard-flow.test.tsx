@@ -326,13 +326,16 @@ describe('at 60 columns', () => {
     await toStrategies(w);
     await press(r.stdin, KEY.enter);
     const board = await frameWith(r.lastFrame, '7/8 Leaderboard', 10_000);
-    // Rows are cut, never wrapped: each candidate's row holds its id, bar, size and verdict on one line.
+    // Rows are cut, never wrapped: each candidate's row holds its id, bar, size, cold start, × and verdict on one line.
     const end = rec.entries.flatMap((e) =>
       'event' in e && e.event.type === 'race-end' ? [e.event] : [],
     )[0]!;
     for (const res of end.results) {
       expect(board).toMatch(
-        new RegExp(`^[› ] ${res.id}[ ★]*\\s+█+\\s+${mb(res.sizeBytes)}\\s+\\S+\\s+[✓✗]\\s*$`, 'm'),
+        new RegExp(
+          `^[› ] ${res.id}[ ★]*\\s+█+\\s+${mb(res.sizeBytes)}\\s+(\\d+ ms|-)\\s+\\S+\\s+[✓✗]\\s*$`,
+          'm',
+        ),
       );
     }
     for (const line of board.split('\n').filter((l) => /^[✓✗↻] /.test(l)))

@@ -100,6 +100,8 @@ describe('imagesFromPyprojectTable', () => {
     'images.slim': 34,
     'images.tiny': 35,
     'index-url': 31,
+    prefer: 36,
+    bytecode: 37,
   };
   const lineOf = (k: string) => lines[k];
 
@@ -119,6 +121,12 @@ describe('imagesFromPyprojectTable', () => {
     expect(resolveImages('3.12', s.images).slim.ref).toBe('mirror/python:3.12-slim');
   });
 
+  it('reads how the winner is chosen and the bytecode policy', () => {
+    const s = imagesFromPyprojectTable({ prefer: 'size', bytecode: 'none' }, 'pyproject.toml', lineOf);
+    expect(s.prefer).toEqual({ value: 'size', source: { file: 'pyproject.toml', line: 36 } });
+    expect(s.bytecode).toEqual({ value: 'none', source: { file: 'pyproject.toml', line: 37 } });
+  });
+
   it('an absent table means no overrides', () => {
     expect(imagesFromPyprojectTable(undefined, 'pyproject.toml', lineOf)).toEqual({
       images: [],
@@ -132,6 +140,8 @@ describe('imagesFromPyprojectTable', () => {
     [{ images: 'python:3.12' }, /images must be a table/, 33],
     [{ 'index-url': 'ftp://x' }, /http\(s\) or file URL: "ftp:\/\/x" is a ftp: URL/, 31],
     [{ imags: {} }, /unknown key "imags"/, undefined],
+    [{ prefer: 'smallest' }, /prefer must be one of "balanced", "size", "startup", got "smallest"/, 36],
+    [{ bytecode: true }, /bytecode must be one of "imports", "none", "all"/, 37],
     ['slim', /must be a table/, 30],
   ])('%j → UserError at its line', (table, message, line) => {
     let err: unknown;

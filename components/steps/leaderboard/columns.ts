@@ -1,5 +1,5 @@
 import type { Row } from '../../../src/report/leaderboard.js';
-import { mb, seconds, times } from '../../../src/session/index.js';
+import { mb, seconds, startMs, times } from '../../../src/session/index.js';
 
 /** A table cell for a fact that may never have been measured. */
 const cellOf = (v: boolean | undefined, yes: string, no: string) => (v === undefined ? '?' : v ? yes : no);
@@ -25,6 +25,7 @@ const OPTIONAL: Column[] = [
 
 export const FIXED: Column[] = [
   { key: 'size', title: 'size', width: 8, cell: (r) => (r.sizeBytes > 0 ? mb(r.sizeBytes) : '?') },
+  { key: 'start', title: 'start', width: 7, cell: (r) => startMs(r.importMs) },
   { key: 'times', title: '× full', width: 7, cell: (r) => (r.timesSmaller ? times(r.timesSmaller) : '-') },
   { key: 'smoke', title: 'ok', width: 2, cell: (r) => (r.passed ? '✓' : '✗') },
 ];
@@ -35,14 +36,14 @@ const MIN_BAR = 10;
 const MAX_BAR = 30;
 
 /**
- * Which columns fit the terminal: size, × and smoke always; compressed, build time, non-root and
+ * Which columns fit the terminal: size, cold start, × and smoke always; compressed, build time, non-root and
  * shell when there is room (the focused row's detail line shows them all anyway). The bar takes
  * what is left.
  */
 export function layoutColumns(width: number): { columns: Column[]; bar: number } {
   const used = (cols: Column[]) => MARK + ID + 1 + cols.reduce((n, c) => n + c.width + 1, 0);
   const optional = [...OPTIONAL];
-  let columns = [...FIXED.slice(0, 2), ...optional, FIXED[2]!];
+  let columns = [...FIXED.slice(0, 3), ...optional, FIXED[3]!];
   while (optional.length > 0 && width - used(columns) < MIN_BAR) {
     const drop = optional.pop()!;
     columns = columns.filter((c) => c !== drop);

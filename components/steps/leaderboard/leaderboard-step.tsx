@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Leaderboard } from '../../../src/report/leaderboard.js';
-import { mb } from '../../../src/session/index.js';
+import { mb, PREFERS, type Prefer, STARTUP_MARGIN } from '../../../src/session/index.js';
 import type { Candidate, StrategyId } from '../../../src/strategies/types.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
@@ -16,13 +16,22 @@ export interface LeaderboardStepProps {
   /** Esc closes the detail view instead of going back a step while it is open. */
   onDetail: (open: boolean) => void;
   onPick: (id: StrategyId) => void;
+  /** `p`: rank again under the next winner rule. */
+  onPrefer: (prefer: Prefer) => void;
 }
 
+const RULE: Record<Prefer, string> = {
+  balanced: `smallest within ${STARTUP_MARGIN}× of the fastest cold start`,
+  size: 'smallest',
+  startup: 'fastest cold start',
+};
+
 /**
- * Step 7: the ranking. Enter goes on, as on every step: the focused row (the smallest passing by
- * default) to the Write step; → or `d` opens its layers and Dockerfile.
+ * Step 7: the ranking. Enter goes on, as on every step: the focused row (the winner under the rule
+ * by default) to the Write step; → or `d` opens its layers and Dockerfile; `p` switches the rule
+ * (balanced, size, startup), and the board says why the winner won.
  */
-export function LeaderboardStep({ board, candidates, onDetail, onPick }: LeaderboardStepProps) {
+export function LeaderboardStep({ board, candidates, onDetail, onPick, onPrefer }: LeaderboardStepProps) {
   const width = useWidth();
   const height = useRows();
   const first = Math.max(
@@ -30,6 +39,8 @@ export function LeaderboardStep({ board, candidates, onDetail, onPick }: Leaderb
     board.rows.findIndex((r) => r.id === board.winner),
   );
   const [focus, setFocus] = useState(first);
+  // Another rule, another winner: the focus follows it.
+  useEffect(() => setFocus(first), [first]);
   const [open, setOpen] = useState(false);
   const [refused, setRefused] = useState<string>();
   const show = (on: boolean) => {
@@ -48,6 +59,10 @@ export function LeaderboardStep({ board, candidates, onDetail, onPick }: Leaderb
     else if (key.upArrow || input === 'k') setFocus((f) => Math.max(0, f - 1));
     else if (key.rightArrow || input === 'd') show(true);
     else if (key.return || input === 'w') pick();
+    else if (input === 'p') {
+      const next = PREFERS[(PREFERS.indexOf(board.prefer) + 1) % PREFERS.length] ?? 'balanced';
+      onPrefer(next);
+    }
     if (key.downArrow || key.upArrow) setRefused(undefined);
   }, !open);
   useKeys((input, key) => (key.return || input === 'w') && pick(), open);
@@ -72,7 +87,11 @@ export function LeaderboardStep({ board, candidates, onDetail, onPick }: Leaderb
           {base ? ` · baseline full ${mb(base.sizeBytes)}` : ' · no passing full baseline'}
         </Text>
       </Text>
+      <Text wrap="truncate-end" dimColor>
+        winner rule: {board.prefer} ({RULE[board.prefer]}) · p changes it
+      </Text>
       <BoardTable board={board} focus={focus} width={width} winner={board.winner} />
+      {board.why ? <Text wrap="wrap">Winner: {board.why}</Text> : null}
       {board.winner ? null : (
         <Text color="red">
           No candidate passed its smoke test: nothing to write. Esc to change the answers.
@@ -85,6 +104,7 @@ export function LeaderboardStep({ board, candidates, onDetail, onPick }: Leaderb
           ['↑↓', 'move'],
           ['Enter', 'write it'],
           ['→/d', 'layers + Dockerfile'],
+          ['p', 'winner rule'],
           ['Esc', 'back'],
           ['q', 'quit'],
         ]}

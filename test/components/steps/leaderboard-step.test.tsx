@@ -4,6 +4,7 @@ import { layoutColumns } from '../../../components/steps/leaderboard/columns.js'
 import { LeaderboardStep } from '../../../components/steps/leaderboard/leaderboard-step.js';
 import { size } from '../../../components/widgets/size.js';
 import { mb, times } from '../../../src/report/units.js';
+import { type Prefer, type RaceOutcome, withPrefer } from '../../../src/session/index.js';
 import type { StrategyId } from '../../../src/strategies/types.js';
 import { frameWith, KEY, plain, press, renderAt } from '../ink-helpers.js';
 import { loadRecording, recordedOutcome } from '../replay-session.js';
@@ -28,6 +29,7 @@ function show(name: string) {
       onPick={(id) => {
         out.picked = id;
       }}
+      onPrefer={() => {}}
     />,
   );
   cleanup = r.unmount;
@@ -103,8 +105,44 @@ describe('leaderboard step', () => {
     expect(summary).not.toMatch(/runs as root|no shell/);
   });
 
+  it('says the winner rule and why the winner won; p asks for the next rule and the board follows', async () => {
+    const rec = loadRecording('pure');
+    let outcome: RaceOutcome = recordedOutcome(rec);
+    const asked: Prefer[] = [];
+    const step = () => (
+      <LeaderboardStep
+        board={outcome.board}
+        candidates={outcome.candidates}
+        onDetail={() => {}}
+        onPick={() => {}}
+        onPrefer={(p) => {
+          asked.push(p);
+          outcome = withPrefer(outcome, p);
+        }}
+      />
+    );
+    const r = render(step());
+    cleanup = r.unmount;
+    const first = plain(r.lastFrame());
+    expect(first).toContain(
+      'winner rule: balanced (smallest within 1.2× of the fastest cold start) · p changes it',
+    );
+    expect(first).toContain(`Winner: ${outcome.board.why!.slice(0, 40)}`);
+    for (const next of ['size', 'startup', 'balanced'] as const) {
+      await press(r.stdin, 'p');
+      expect(asked.at(-1)).toBe(next);
+      r.rerender(step());
+      await frameWith(r.lastFrame, `winner rule: ${next} (`);
+    }
+    // Under 'size' the why says so; the winner row keeps its star.
+    outcome = withPrefer(outcome, 'size');
+    r.rerender(step());
+    const f = await frameWith(r.lastFrame, /\(--prefer\s+size\)/);
+    expect(f).toContain(`${outcome.board.winner} ★`);
+  });
+
   it('fits 60 columns: optional columns go, the focused row keeps every fact', () => {
-    expect(layoutColumns(60).columns.map((c) => c.key)).toEqual(['size', 'times', 'smoke']);
+    expect(layoutColumns(60).columns.map((c) => c.key)).toEqual(['size', 'start', 'times', 'smoke']);
     expect(layoutColumns(100).columns.map((c) => c.key)).toContain('compressed');
     const { rec, board } = boardOf('pure');
     const r = renderAt(
@@ -113,6 +151,7 @@ describe('leaderboard step', () => {
         candidates={rec.plan.candidates}
         onDetail={() => {}}
         onPick={() => {}}
+        onPrefer={() => {}}
       />,
       60,
     );
