@@ -110,6 +110,19 @@ describe('analyse offline (built-in table)', () => {
     ]);
   });
 
+  it('names up to 20 unjudged packages in its note and counts the rest; what the table pulls in is judged once each', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => dep(`gen-${i}`, '>=1'));
+    const { verdicts, notes } = await analyse(project([...many, dep('pandas'), dep('scipy')]), {
+      target,
+      offline: true,
+    });
+    const note = notes.find((n) => n.startsWith('no verdict for'))!;
+    expect(note).toContain('gen-0, gen-1,');
+    expect(note).toContain('gen-19 and 4980 more: nothing tells');
+    expect(note).not.toContain('gen-20');
+    expect(verdicts.filter((v) => v.name === 'numpy')).toHaveLength(1);
+  });
+
   it('VCS dependencies build from source and need git', async () => {
     const { verdicts } = await analyse(
       project([dep('psycopg2', '', { vcsUrl: 'git+https://github.com/psycopg/psycopg2@2_9_9' })]),

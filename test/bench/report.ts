@@ -1,5 +1,6 @@
 import { STARTUP_MARGIN } from '../../src/report/winner-rule.js';
 import { describeMachine } from './machine.js';
+import { scaleMarkdown } from './scale.js';
 import type { BenchCandidate, BenchProject, BenchRun } from './types.js';
 
 const mb = (b: number) => (b > 0 ? `${(b / 1e6).toFixed(1)}` : '–');
@@ -77,6 +78,7 @@ export function benchMarkdown(run: BenchRun): string {
           '',
         ]
       : []),
+    ...(run.scale ? [scaleMarkdown(run.scale)] : []),
     ...run.projects.map(projectMarkdown),
   ].join('\n');
 }

@@ -5,6 +5,7 @@
  * winner's bytecode variants, and each candidate built alone with a cold cache — figures side by
  * side from one run, never a timed test.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { measureFirstFrame } from './first-frame.js';
 import { benchProject } from './project-bench.js';
 import { benchMarkdown } from './report.js';
+import { measureScale } from './scale.js';
 import type { BenchRun } from './types.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -80,7 +82,14 @@ async function main() {
     writeFileSync(join(out, `${stamp}.md`), benchMarkdown(run));
     writeFileSync(join(out, `${stamp}.json`), `${JSON.stringify(run, null, 2)}\n`);
   };
-  // Before the races: the machine is quiet, and a Docker-free figure needs no engine state.
+  // Before the races: the machine is quiet, and Docker-free figures need no engine state. Both
+  // run the built CLI, as `npx slim-py` does: built now, so the figures are of this source.
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  run.scale = measureScale(ROOT);
+  const big = run.scale.points.at(-1)!;
+  process.stderr.write(
+    `bench: plan on ${big.lines} requirement lines ${(big.cpuMs / 1000).toFixed(2)} s CPU, ${(big.maxRssBytes / 1e6).toFixed(0)} MB\n`,
+  );
   run.firstFrame = measureFirstFrame(ROOT, join(FIXTURES, names[0]!));
   process.stderr.write(`bench: wizard first frame ${run.firstFrame.wizardMs.toFixed(0)} ms\n`);
   save();

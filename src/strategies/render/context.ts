@@ -13,7 +13,19 @@ export interface RenderContext {
   appModules: string[];
 }
 
+// One per input: every strategy reads the same context, and each derivation walks all dependencies.
+const contexts = new WeakMap<PlanInput, RenderContext>();
+
 export function renderContext(input: PlanInput): RenderContext {
+  let ctx = contexts.get(input);
+  if (!ctx) {
+    ctx = derive(input);
+    contexts.set(input, ctx);
+  }
+  return ctx;
+}
+
+function derive(input: PlanInput): RenderContext {
   const plan = installPlan(input.project);
   return {
     input,

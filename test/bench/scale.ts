@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** `slim-py plan --offline --json` on a project whose requirements file has `lines` lines. */
+export interface ScalePoint {
+  lines: number;
+  wallMs: number;
+  /** CPU time of the CLI process (user + system): what a quiet machine's wall time would be. */
+  cpuMs: number;
+  maxRssBytes: number;
+  jsonBytes: number;
+}
+
+export interface Scale {
+  points: ScalePoint[];
+}
+
+/** Distinct names, each with a specifier and a marker (under the 5 MB a project file may have). */
+function requirements(lines: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(`pkg-${i}>=1.${i % 7},<3 ; python_version >= "3.8"`);
+  return `${out.join('\n')}\n`;
+}
+
+function point(root: string, lines: number): ScalePoint {
+  const dir = mkdtempSync(join(tmpdir(), 'slim-py-bench-scale-'));
+  try {
+    writeFileSync(join(dir, 'requirements.txt'), requirements(lines));
+    writeFileSync(join(dir, 'app.py'), 'print("hello")\n');
+    const usage = join(dir, 'usage.json');
+    const json = join(dir, 'plan.json');
+    const start = performance.now();
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        join(root, 'test/bench/exit-usage.mjs'),
+        join(root, 'bin/slim-py.js'),
+        'plan',
+        dir,
+        '--offline',
+        '--json',
+      ],
+      {
+        env: { ...process.env, SLIMPY_BENCH_USAGE: usage },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 1 << 30,
+      },
+    );
+    const wallMs = performance.now() - start;
+    if (run.status !== 0)
+      throw new Error(`plan on ${lines} lines exited ${run.status}: ${run.stderr.toString().slice(0, 300)}`);
+    writeFileSync(json, run.stdout);
+    const { maxRssBytes, cpuMs } = JSON.parse(readFileSync(usage, 'utf8'));
+    return { lines, wallMs, cpuMs, maxRssBytes, jsonBytes: statSync(json).size };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The analysis on 10,000 and 100,000 requirement lines, through the built CLI as a user runs it.
+ * Target: 100,000 lines under 2 s and 200 MB; the 10× step shows whether the time is linear.
+ */
+export function measureScale(root: string, sizes = [10_000, 100_000]): Scale {
+  return { points: sizes.map((n) => point(root, n)) };
+}
+
+export function scaleMarkdown(scale: Scale): string {
+  const rows = scale.points.map(
+    (p) =>
+      `| ${p.lines} | ${(p.wallMs / 1000).toFixed(2)} | ${(p.cpuMs / 1000).toFixed(2)} | ${(p.maxRssBytes / 1e6).toFixed(0)} | ${(p.jsonBytes / 1e6).toFixed(1)} |`,
+  );
+  const [a, b] = scale.points;
+  const ratio =
+    a && b ? `; ${b.lines / a.lines}× the lines took ${(b.cpuMs / a.cpuMs).toFixed(1)}× the CPU time` : '';
+  return [
+    '`slim-py plan --offline --json` on a generated requirements file (target: 100,000 lines < 2 s and < 200 MB)' +
+      `${ratio}.`,
+    '',
+    '| lines | wall s | CPU s | peak RSS MB | JSON MB |',
+    '|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+  ].join('\n');
+}
