@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Source } from '../errors.js';
+import { conflictingPins, lockDisagreements } from './dependency-checks.js';
 import { type Lock, parseLock } from './lock/index.js';
 import { type Locks, pinsOf } from './locks.js';
 import type { PipfileInfo } from './pipfile.js';
@@ -104,6 +105,7 @@ export async function collectDependencies(
     }
   }
   out.dependencies = out.dependencies.map((d) => resolveLocalPath(root, d, out.warnings));
+  out.warnings.push(...conflictingPins(out.dependencies), ...lockDisagreements(out.dependencies));
   return out;
 }
 
