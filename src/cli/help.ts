@@ -22,7 +22,7 @@ Options
   --timeout SECONDS       per-candidate build timeout (default 1200)
   --no-cache              build without the builder cache (a cold race)
   --prefer RULE           how the winner is chosen: balanced (default: the smallest that starts within
-                          1.2× of the fastest), size (the smallest), startup (the fastest to start)
+                          1.2× or 50 ms of the fastest), size (the smallest), startup (the fastest to start)
   --bytecode POLICY       imports (default: .pyc for what start-up imports), none (smallest, slowest
                           start), all (every module compiled)
   --keep                  keep the images and containers the race made

@@ -1,7 +1,7 @@
 import { formatSource } from '../errors.js';
 import { redactText } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
-import { type Prefer, STARTUP_MARGIN } from './winner-rule.js';
+import { type Prefer, STARTUP_RULE } from './winner-rule.js';
 
 const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', none: 'CANNOT', unknown: '?' } as const;
 
@@ -84,5 +84,5 @@ function preferLine(p: Prefer): string {
     ? 'size: the smallest that passes'
     : p === 'startup'
       ? 'startup: the fastest cold start'
-      : `balanced: the smallest that starts within ${STARTUP_MARGIN}× of the fastest`;
+      : `balanced: the smallest that starts ${STARTUP_RULE}`;
 }

@@ -9,7 +9,7 @@ export { EXIT, type ExitCode } from '../exit-codes.js';
 export { redactUrl } from '../redact.js';
 export { engineLine } from '../report/engine-line.js';
 export { clip, fact, mb, seconds, startMs, times } from '../report/units.js';
-export { PREFERS, type Prefer, STARTUP_MARGIN } from '../report/winner-rule.js';
+export { PREFERS, type Prefer, STARTUP_RULE } from '../report/winner-rule.js';
 export { splitCommand } from '../shell-words.js';
 export { repositoryName } from '../strategies/render/escape.js';
 export {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { Leaderboard } from '../../../src/report/leaderboard.js';
-import { mb, PREFERS, type Prefer, STARTUP_MARGIN } from '../../../src/session/index.js';
+import { mb, PREFERS, type Prefer, STARTUP_RULE } from '../../../src/session/index.js';
 import type { Candidate, StrategyId } from '../../../src/strategies/types.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
@@ -21,7 +21,7 @@ export interface LeaderboardStepProps {
 }
 
 const RULE: Record<Prefer, string> = {
-  balanced: `smallest within ${STARTUP_MARGIN}× of the fastest cold start`,
+  balanced: `smallest ${STARTUP_RULE} cold start`,
   size: 'smallest',
   startup: 'fastest cold start',
 };

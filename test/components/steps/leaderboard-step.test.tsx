@@ -125,7 +125,7 @@ describe('leaderboard step', () => {
     cleanup = r.unmount;
     const first = plain(r.lastFrame());
     expect(first).toContain(
-      'winner rule: balanced (smallest within 1.2× of the fastest cold start) · p changes it',
+      'winner rule: balanced (smallest within 1.2× or 50 ms of the fastest cold start) · p changes it',
     );
     expect(first).toContain(`Winner: ${outcome.board.why!.slice(0, 40)}`);
     for (const next of ['size', 'startup', 'balanced'] as const) {
