@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { sessionFilter } from '../../src/docker/labels.js';
 import { RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
-import { copyFixture, LOCAL_STRATEGIES, runCli, testEnvFlags } from './cli.js';
+import { copyFixture, LOCAL_STRATEGIES, runCli, sessionOf, testEnvFlags } from './cli.js';
 import { answersHttp, dockerBuild, removeImage } from './written-image.js';
 
 /**
@@ -25,12 +25,6 @@ const FIXTURES: { name: string; body: RegExp; strategies: string }[] = [
 interface RaceJson {
   winner: string | null;
   candidates: { id: string; passed: boolean; sizeBytes: number; image: string; error: string | null }[];
-}
-
-function sessionOf(stderr: string): string {
-  const m = /session ([0-9a-f]+):/.exec(stderr);
-  if (!m?.[1]) throw new Error(`no session id in the CLI's output:\n${stderr}`);
-  return m[1];
 }
 
 describe.runIf(RUN_E2E)('app layouts raced on the real engine', () => {

@@ -60,3 +60,10 @@ export function startCli(
 export function runCli(args: string[]): Promise<CliRun> {
   return startCli(args).done;
 }
+
+/** The session id the CLI prints first (`session ID: every image and container is labelled …`). */
+export function sessionOf(stderr: string): string {
+  const m = /session ([0-9a-f]+):/.exec(stderr);
+  if (!m?.[1]) throw new Error(`no session id in the CLI's output:\n${stderr}`);
+  return m[1];
+}

@@ -7,7 +7,7 @@ import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { SESSION_LABEL, TOOL_LABEL } from '../../src/docker/labels.js';
 import { startupLimit } from '../../src/report/winner-rule.js';
 import { REGISTRY, RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
-import { copyFixture, LOCAL_STRATEGIES, runCli, startCli, testEnvFlags } from './cli.js';
+import { copyFixture, LOCAL_STRATEGIES, runCli, sessionOf, startCli, testEnvFlags } from './cli.js';
 
 const engine = new DockerodeEngine();
 
@@ -61,12 +61,6 @@ async function buildWritten(dir: string, tag: string): Promise<string> {
   const failure = out.find((o) => o.error);
   if (failure) throw new Error(`written Dockerfile failed to build: ${failure.error}`);
   return tag;
-}
-
-function sessionOf(stderr: string): string {
-  const m = /session ([0-9a-f]+):/.exec(stderr);
-  if (!m?.[1]) throw new Error(`no session id in the CLI's output:\n${stderr}`);
-  return m[1];
 }
 
 describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
