@@ -1,4 +1,5 @@
 import { EXIT } from '../exit-codes.js';
+import { STARTUP_RULE } from '../report/winner-rule.js';
 
 export const HELP = `slim-py — find the smallest Docker image that still runs your Python project, and learn why.
 
@@ -21,8 +22,9 @@ Options
   --concurrency N         candidates built at once (default 2)
   --timeout SECONDS       per-candidate build timeout (default 1200)
   --no-cache              build without the builder cache (a cold race)
-  --prefer RULE           how the winner is chosen: balanced (default: the smallest that starts within
-                          1.2× or 50 ms of the fastest), size (the smallest), startup (the fastest to start)
+  --prefer RULE           how the winner is chosen: balanced (default: the smallest that starts
+                          ${STARTUP_RULE}), size (the smallest),
+                          startup (the fastest to start)
   --bytecode POLICY       imports (default: .pyc for what start-up imports), none (smallest, slowest
                           start), all (every module compiled)
   --keep                  keep the images and containers the race made
