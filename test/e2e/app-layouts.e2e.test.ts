@@ -20,6 +20,11 @@ const FIXTURES: { name: string; body: RegExp; strategies: string }[] = [
   { name: 'e2e-django', body: /^hello from Django$/, strategies: 'multistage-venv,closure' },
   { name: 'e2e-fastapi', body: /^\{"hello":"fastapi"\}$/, strategies: 'multistage-venv,closure' },
   { name: 'e2e-uv-workspace', body: /^&lt;shop-core&gt;$/, strategies: 'multistage-venv,closure' },
+  {
+    name: 'e2e-locked',
+    body: /^every package at its locked version$/,
+    strategies: 'multistage-wheels,closure',
+  },
 ];
 
 interface RaceJson {
