@@ -1,12 +1,13 @@
 import { createInterface } from 'node:readline/promises';
 import type { Flags } from '../cli/args.js';
-import { Cancelled, UserError } from '../errors.js';
+import { Cancelled, formatSource, UserError } from '../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { leaderboardText } from '../report/leaderboard-text.js';
 import { raceJson } from '../report/race-json.js';
 import { requestFromFlags } from '../session/request.js';
 import { createSession } from '../session/session.js';
 import type { RaceOutcome } from '../session/types.js';
+import { carrierSentence } from '../strategies/render/credentials.js';
 import { createProgressPrinter } from './race-progress.js';
 import { onInterrupt } from './signals.js';
 
@@ -30,6 +31,10 @@ export async function raceCommand(flags: Flags): Promise<ExitCode> {
   // What this engine cannot do is said now, not found out mid-race.
   if (note) err(`note: ${note}`);
   for (const s of skipped) err(`skipped ${s.id}: ${s.reason}`);
+  for (const w of plan.project.warnings)
+    err(`warning: ${w.source ? `${formatSource(w.source)}: ` : ''}${w.message}`);
+  const carrier = carrierSentence(plan.options);
+  if (carrier) err(`note: ${carrier}`);
   if (!flags.yes) {
     if (!process.stdin.isTTY) {
       throw new UserError(
@@ -75,7 +80,9 @@ export async function raceCommand(flags: Flags): Promise<ExitCode> {
     }
   }
   if (flags.json)
-    process.stdout.write(`${JSON.stringify(raceJson(info, board, outcome.candidates, written), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(raceJson(info, board, outcome.candidates, written, false, plan.project.warnings), null, 2)}\n`,
+    );
   else {
     process.stdout.write(leaderboardText(board));
     for (const p of written) process.stdout.write(`wrote ${p}\n`);

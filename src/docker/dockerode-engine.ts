@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
+import { openBuildSession } from './build-session.js';
 import { compressedSizeOfSave } from './compressed-size.js';
 import { createDocker } from './docker-client.js';
 import { canUseBuildkit, dockerHost, engineKind } from './docker-host.js';
@@ -105,8 +106,9 @@ export class DockerodeEngine implements Engine {
     );
     const splitter = new JsonLineSplitter();
     let streamError: Error | undefined;
+    let session: { close(): void } | undefined;
     try {
-      const stream = await this.docker.buildImage(opts.context, {
+      const query = {
         t: opts.tag,
         dockerfile: opts.dockerfile,
         labels: opts.labels,
@@ -115,9 +117,20 @@ export class DockerodeEngine implements Engine {
         forcerm: true,
         ...(opts.noCache ? { nocache: true } : {}),
         rm: true,
-        version: this.builder === 'buildkit' ? '2' : '1',
-        ...(opts.signal ? { abortSignal: opts.signal } : {}),
-      });
+      };
+      let stream: NodeJS.ReadableStream;
+      if (this.builder === 'buildkit') {
+        // Our own session (not dockerode's): it also serves the build's secrets.
+        const s = await openBuildSession(this.docker, opts.secrets ?? {});
+        session = s;
+        stream = await this.dialBuild(opts, { ...query, version: '2', session: s.id });
+      } else {
+        stream = await this.docker.buildImage(opts.context, {
+          ...query,
+          version: '1',
+          ...(opts.signal ? { abortSignal: opts.signal } : {}),
+        });
+      }
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         for (const msg of splitter.push(chunk.toString('utf8'))) yield* parser.push(msg);
       }
@@ -125,9 +138,29 @@ export class DockerodeEngine implements Engine {
     } catch (e) {
       const err = engineConnectionError(e, this.host);
       streamError = err instanceof Error ? err : new Error(String(err));
+    } finally {
+      session?.close();
     }
     if (opts.signal?.aborted && !streamError) streamError = new Error('the build was cancelled');
     yield parser.end(streamError);
+  }
+
+  /** POST /build with the context as the body, as dockerode's buildImage does, minus its session. */
+  private dialBuild(opts: BuildOptions, query: Record<string, unknown>): Promise<NodeJS.ReadableStream> {
+    return new Promise((resolve, reject) => {
+      this.docker.modem.dial(
+        {
+          path: '/build?',
+          method: 'POST',
+          file: opts.context,
+          options: query,
+          isStream: true,
+          ...(opts.signal ? { abortSignal: opts.signal } : {}),
+          statusCodes: { 200: true, 500: 'server error' },
+        },
+        (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as NodeJS.ReadableStream)),
+      );
+    });
   }
 
   async inspectImage(ref: string): Promise<ImageInfo> {

@@ -43,6 +43,8 @@ export interface BuildOptions {
   tag: string;
   labels: Record<string, string>;
   buildArgs?: Record<string, string>;
+  /** BuildKit secrets, id → content, for `RUN --mount=type=secret,id=...` (ignored by the classic builder). */
+  secrets?: Record<string, string>;
   /** Network mode for RUN steps ('host' where the engine has no bridge). */
   network?: string;
   /** Ignore the builder cache (a cold build, as a first run on a new machine would be). */

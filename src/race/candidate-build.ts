@@ -13,6 +13,8 @@ export interface BuildContext {
   network?: string;
   noCache?: boolean;
   buildArgs: Record<string, string>;
+  /** BuildKit secrets (id → content): the index's netrc. */
+  secrets?: Record<string, string>;
   throttleMs: number;
   emit: (e: RaceEvent) => void;
 }
@@ -45,6 +47,7 @@ export async function buildCandidate(
       tag: result.image,
       labels,
       buildArgs: ctx.buildArgs,
+      ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
       signal,
       expectedSteps: countBuildkitSteps(c.dockerfile),
       ...(ctx.network ? { network: ctx.network } : {}),

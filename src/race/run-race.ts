@@ -22,6 +22,8 @@ export interface RaceOptions {
   network?: string;
   /** Passed to every build, e.g. PIP_INDEX_URL. */
   buildArgs?: Record<string, string>;
+  /** BuildKit secrets (id → content) every build may mount, e.g. the index's netrc. */
+  secrets?: Record<string, string>;
   /** Per candidate, build to smoke (default 20 minutes). */
   timeoutMs?: number;
   smokeTimeoutMs?: number;
@@ -145,6 +147,7 @@ export async function* race(
             builder: info.builder,
             sessionId: opts.sessionId,
             buildArgs: opts.buildArgs ?? {},
+            ...(opts.secrets ? { secrets: opts.secrets } : {}),
             appModules: opts.appModules ?? [],
             smokeTimeoutMs: opts.smokeTimeoutMs ?? 120_000,
             importRuns: opts.importRuns ?? IMPORT_RUNS,

@@ -93,6 +93,13 @@ export function planJson(plan: PlanResult) {
       teaches: c.teaches,
       bases: c.bases,
       dockerfile: c.dockerfile,
+      buildCommand: c.buildCommand ?? null,
+      ...(c.credentials ? { credentials: c.credentials } : {}),
+    })),
+    // Everything worth a look before racing, with where it comes from (project warnings today).
+    warnings: project.warnings.map((w) => ({
+      message: w.message,
+      source: w.source ? formatSource(w.source) : null,
     })),
     recommended: plan.recommended.ids,
     why: plan.recommended.why,

@@ -1,6 +1,7 @@
 import { formatSource } from '../errors.js';
 import { redactText } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
+import { carrierSentence } from '../strategies/render/credentials.js';
 import { type Prefer, STARTUP_RULE } from './winner-rule.js';
 
 const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', none: 'CANNOT', unknown: '?' } as const;
@@ -46,6 +47,8 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
   out.push(`  index     ${plan.index.url}   (${plan.index.source})`);
   if (plan.prefer) out.push(`  winner    ${preferLine(plan.prefer.value)}   (${plan.prefer.source})`);
   out.push(`  bytecode  ${plan.options.bytecode}`);
+  const carrier = carrierSentence(plan.options);
+  if (carrier) out.push(`  password  ${carrier}`);
   for (const img of Object.values(plan.options.images))
     out.push(`  image     ${img.role.padEnd(10)} ${img.ref}   (${img.source})`);
   for (const w of project.warnings)

@@ -1,4 +1,5 @@
 import type { EngineInfo } from '../docker/engine.js';
+import { formatSource } from '../errors.js';
 import { redactDeep } from '../redact.js';
 import type { Candidate } from '../strategies/types.js';
 import type { Leaderboard } from './leaderboard.js';
@@ -10,6 +11,7 @@ export function raceJson(
   candidates: Candidate[],
   written: string[],
   cancelled = false,
+  warnings: { message: string; source?: { file: string; line?: number } }[] = [],
 ) {
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return redactDeep({
@@ -28,6 +30,8 @@ export function raceJson(
         passed: row.passed,
         // The race's final text when it changed it (bytecode for the recorded imports).
         dockerfile: r.dockerfile ?? byId.get(r.id)?.dockerfile ?? '',
+        buildCommand: byId.get(r.id)?.buildCommand ?? null,
+        ...(byId.get(r.id)?.credentials ? { credentials: byId.get(r.id)?.credentials } : {}),
         image: r.image,
         sizeBytes: r.sizeBytes,
         compressedBytes: r.compressedBytes,
@@ -50,5 +54,6 @@ export function raceJson(
       };
     }),
     written,
+    warnings: warnings.map((w) => ({ message: w.message, source: w.source ? formatSource(w.source) : null })),
   });
 }

@@ -10,9 +10,10 @@ export function raceReports(
   engine: Pick<EngineInfo, 'builder' | 'host'> & Partial<Pick<EngineInfo, 'kind'>>,
   board: Leaderboard,
   candidates: Candidate[],
+  warnings: { message: string; source?: { file: string; line?: number } }[] = [],
 ) {
   return {
     markdown: markdownReport(projectName, board, candidates),
-    json: raceJson(engine, board, candidates, []),
+    json: raceJson(engine, board, candidates, [], false, warnings),
   };
 }

@@ -27,6 +27,10 @@ export interface PlanRequest {
   indexUrl?: string;
   offline: boolean;
   env?: NodeJS.ProcessEnv;
+  /** `--network`: shown in each Dockerfile's build command. */
+  network?: string;
+  /** The engine's builder, when connected: the classic one gets an index password as a build arg. */
+  builder?: 'buildkit' | 'classic';
   /** Tweaks the answers before rendering (the wizard's edits). */
   adjust?: (options: Options) => Options;
   /** The engine's architecture when one is connected; else the analysis judges for this machine's. */
@@ -108,6 +112,8 @@ export async function planProject(req: PlanRequest): Promise<PlanResult> {
   if (extras.length > 0) options = { ...options, extraIndexUrls: [...options.extraIndexUrls, ...extras] };
   const bytecode = req.bytecode ?? settings.bytecode?.value;
   if (bytecode) options = { ...options, bytecode };
+  if (req.network) options = { ...options, network: req.network };
+  if (req.builder) options = { ...options, builder: req.builder };
   if (req.adjust) options = req.adjust(options);
   const prefer = req.prefer
     ? { value: req.prefer, source: '--prefer' }

@@ -2,7 +2,7 @@ import type { Engine } from '../docker/engine.js';
 import type { MeasureCache } from '../race/measure-cache.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
-import { buildArgs, planStrategy, replanWithImports } from '../strategies/index.js';
+import { buildArgs, buildSecrets, planStrategy, replanWithImports } from '../strategies/index.js';
 import type { Candidate, Options, StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan.js';
 import { type Repair, repairsForRound, withRepair } from './repair.js';
@@ -57,6 +57,7 @@ function raceOnce(
     concurrency: req.concurrency,
     ...(req.network ? { network: req.network } : {}),
     buildArgs: buildArgs(plan.options) ?? {},
+    ...(buildSecrets(plan.options) ? { secrets: buildSecrets(plan.options) } : {}),
     timeoutMs: req.timeoutSeconds * 1000,
     signal: req.signal,
     appModules: plan.project.appModules,

@@ -51,7 +51,7 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
     await connecting?.catch(() => undefined);
     const py = python ?? request.python;
     const arch = info ? engineArch(info.arch) : undefined;
-    const key = `${py ?? ''}:${arch ?? 'host'}`;
+    const key = `${py ?? ''}:${arch ?? 'host'}:${info?.builder ?? ''}`;
     let planned = plans.get(key);
     if (!planned) {
       planned = parts.plan({
@@ -66,6 +66,9 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
         indexClient,
         ...(request.prefer ? { prefer: request.prefer } : {}),
         ...(request.bytecode ? { bytecode: request.bytecode } : {}),
+        ...(info ? { builder: info.builder } : {}),
+        // The network and the builder make the Dockerfiles' build command and how a password travels.
+        ...(request.race.network ? { network: request.race.network } : {}),
       });
       plans.set(key, planned);
       // A failed plan is not kept: the user may fix the file and try again.

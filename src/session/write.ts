@@ -51,7 +51,13 @@ export function writeChosen(
     ...(race
       ? {
           board: race.board,
-          reports: raceReports(plan.project.name, race.engine, race.board, race.candidates),
+          reports: raceReports(
+            plan.project.name,
+            race.engine,
+            race.board,
+            race.candidates,
+            plan.project.warnings,
+          ),
         }
       : {}),
   });

@@ -38,7 +38,7 @@ export {
 } from './catalog.js';
 export { imagesFromPyprojectTable, type PyprojectSettings } from './pyproject-settings.js';
 export { type Recommendation, recommend } from './recommend.js';
-export { buildArgs } from './render/pip-install.js';
+export { buildArgs, buildSecrets } from './render/pip-install.js';
 export { RUNTIME_TEST_PACKAGES } from './render/trim.js';
 
 /** Every strategy, in the order of the catalog (DESIGN.md). */

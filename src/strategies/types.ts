@@ -61,6 +61,13 @@ export interface Options {
   startupImports?: string[];
   trim: boolean;
   cacheMounts: boolean;
+  /**
+   * The builder the Dockerfile is for, when known: 'classic' has no RUN --mount, so an index
+   * password travels as a build arg instead of a secret (see render/credentials.ts). Default BuildKit.
+   */
+  builder?: 'buildkit' | 'classic';
+  /** `--network` for builds, shown in the build command (an engine without a bridge needs 'host'). */
+  network?: string;
 }
 
 export interface Tradeoffs {
@@ -91,6 +98,10 @@ export interface Candidate {
   files?: Record<string, string>;
   /** Build args the engine must pass (PIP_INDEX_URL...), so a private index never lands in ENV. */
   buildArgs?: Record<string, string>;
+  /** The exact `docker build` for this Dockerfile, no password in it (render/build-command.ts). */
+  buildCommand?: string;
+  /** How an index password reaches pip: a BuildKit secret (netrc) or, on the classic builder, a build arg. */
+  credentials?: 'secret' | 'build-arg';
   /** Uses `RUN --mount` (cache or bind mounts): the classic builder cannot build it. */
   needsBuildKit?: boolean;
   /** Caveats worth showing next to the candidate (slow musl compiles, an unexpanded $PORT...). */

@@ -125,16 +125,14 @@ describe('interpreters, bases and build settings', () => {
     }
   });
 
-  it('the index reaches every pip stage as ARGs and the engine as build args, never as ENV', () => {
+  it('the index reaches every pip stage as ARGs defaulting to it (docker build . works), never as ENV', () => {
     const input = inputFor(poetryProject, poetryVerdicts, {
       extraIndexUrls: ['https://extra.example/simple'],
     });
     for (const c of planCandidates(input)) {
-      expect(c.buildArgs, c.id).toEqual({
-        PIP_INDEX_URL: 'http://127.0.0.1:8080/simple',
-        PIP_EXTRA_INDEX_URL: 'https://extra.example/simple',
-        PIP_TRUSTED_HOST: '127.0.0.1:8080',
-      });
+      // Nothing to pass: the defaults say it all, and no password is involved.
+      expect(c.buildArgs, c.id).toBeUndefined();
+      expect(c.credentials, c.id).toBeUndefined();
       for (const stage of parseDockerfile(c.dockerfile)) {
         const ins = stage.instructions;
         const firstPip = ins.findIndex(
@@ -146,12 +144,40 @@ describe('interpreters, bases and build settings', () => {
           .filter((i) => i.keyword === 'ARG')
           .map((i) => i.args);
         expect(args, `${c.id} ${stage.name ?? 'final'}`).toEqual([
-          'PIP_INDEX_URL',
-          'PIP_EXTRA_INDEX_URL',
-          'PIP_TRUSTED_HOST',
+          'PIP_INDEX_URL=http://127.0.0.1:8080/simple',
+          'PIP_EXTRA_INDEX_URL=https://extra.example/simple',
+          'PIP_TRUSTED_HOST=127.0.0.1:8080',
         ]);
       }
       expect(c.dockerfile).not.toMatch(/^ENV .*PIP_INDEX_URL/m);
+      expect(c.dockerfile).toMatch(/^# Build: (DOCKER_BUILDKIT=1 )?docker build -t poetry-app \.$/m);
+    }
+  });
+
+  it('an index password: never in the Dockerfile; a netrc secret on BuildKit, a build arg on the classic builder', () => {
+    const url = 'https://me:hunter2@pypi.corp/simple/';
+    for (const c of planCandidates(inputFor(flaskProject, flaskVerdicts, { indexUrl: url }))) {
+      expect(c.dockerfile, c.id).not.toContain('hunter2');
+      expect(c.dockerfile, c.id).toContain('ARG PIP_INDEX_URL=https://pypi.corp/simple/');
+      expect(c.credentials).toBe('secret');
+      expect(c.buildArgs).toBeUndefined();
+      expect(c.needsBuildKit).toBe(true);
+      // Every pip that reaches the index mounts the netrc; nothing else does.
+      for (const line of c.dockerfile.split('\n').filter((l) => /pip (install|wheel)/.test(l)))
+        if (!line.includes('--no-index'))
+          expect(c.dockerfile).toContain('--mount=type=secret,id=netrc,target=/root/.netrc');
+      expect(c.buildCommand).toBe(
+        'DOCKER_BUILDKIT=1 docker build --secret id=netrc,src=$HOME/.netrc -t flask-app .',
+      );
+    }
+    for (const c of planCandidates(
+      inputFor(flaskProject, flaskVerdicts, { indexUrl: url, builder: 'classic' }),
+    )) {
+      expect(c.dockerfile, c.id).not.toContain('hunter2');
+      expect(c.dockerfile).not.toContain('type=secret');
+      expect(c.credentials).toBe('build-arg');
+      expect(c.buildArgs).toEqual({ PIP_INDEX_URL: url });
+      expect(c.buildCommand).toMatch(/docker build --build-arg PIP_INDEX_URL -t flask-app \.$/);
     }
   });
 

@@ -1,12 +1,16 @@
 import path from 'node:path';
+import { buildCommand } from '../../../src/strategies/render/build-command.js';
+import { repositoryName } from '../../../src/strategies/render/escape.js';
+import type { Options } from '../../../src/strategies/types.js';
 
 export interface NextInput {
   /** Project root (the build context) and the Dockerfile written, both absolute. */
   root: string;
   dockerfile: string;
   name: string;
-  /** The candidate's build args (a private index): the build needs them as it did in the race. */
-  buildArgs?: Record<string, string>;
+  /** The answers the Dockerfile was rendered with (index, credentials, builder). */
+  options: Options;
+  needsBuildKit?: boolean;
   /** --network given to the race (an engine without a bridge needs `host`). */
   network?: string;
   cwd: string;
@@ -19,17 +23,16 @@ function fromCwd(cwd: string, p: string): string {
   return rel.startsWith('..') && rel.length >= p.length ? p : rel;
 }
 
-function quote(v: string): string {
-  return /^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
-}
-
-/** `docker build` and `docker run` for the written Dockerfile, as one would type them. */
+/** `docker build` (the same command as the Dockerfile's header, from here) and `docker run`. */
 export function nextCommands(n: NextInput): string[] {
-  const parts = ['docker build'];
-  if (n.network) parts.push(`--network ${quote(n.network)}`);
-  for (const [k, v] of Object.entries(n.buildArgs ?? {})) parts.push(`--build-arg ${quote(`${k}=${v}`)}`);
-  if (path.resolve(n.root, 'Dockerfile') !== n.dockerfile)
-    parts.push(`-f ${quote(fromCwd(n.cwd, n.dockerfile))}`);
-  parts.push(`-t ${n.name}`, quote(fromCwd(n.cwd, n.root)));
-  return [parts.join(' '), `docker run --rm ${n.name}`];
+  const options = n.network ? { ...n.options, network: n.network } : n.options;
+  const own = path.resolve(n.root, 'Dockerfile') === n.dockerfile;
+  const build = buildCommand({
+    options,
+    name: n.name,
+    needsBuildKit: n.needsBuildKit ?? false,
+    ...(own ? {} : { dockerfile: fromCwd(n.cwd, n.dockerfile) }),
+    context: fromCwd(n.cwd, n.root),
+  });
+  return [build.command, ...build.notes.map((x) => `  (${x})`), `docker run --rm ${repositoryName(n.name)}`];
 }

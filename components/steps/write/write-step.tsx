@@ -65,7 +65,8 @@ export function WriteStep({ session, choice, name, onWritten, onDone }: WriteSte
       root: choice.plan.project.root,
       dockerfile: preview.path,
       name,
-      ...(preview.candidate.buildArgs ? { buildArgs: preview.candidate.buildArgs } : {}),
+      options: choice.plan.options,
+      ...(preview.candidate.needsBuildKit ? { needsBuildKit: true } : {}),
       ...(session.request.race.network ? { network: session.request.race.network } : {}),
       cwd: process.cwd(),
     });

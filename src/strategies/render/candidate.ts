@@ -1,7 +1,8 @@
 import type { BaseImage, Candidate, StrategyId, Tradeoffs } from '../types.js';
 import { appWorkdir } from './app-tail.js';
+import { type BuildCommand, buildCommand } from './build-command.js';
 import type { RenderContext } from './context.js';
-import { repositoryName } from './escape.js';
+import { credentialCarrier } from './credentials.js';
 import { renderDockerfile, type Stage, unique } from './lines.js';
 import { buildArgs } from './pip-install.js';
 
@@ -19,15 +20,13 @@ export interface CandidateParts {
   warnings?: string[];
 }
 
-function header(ctx: RenderContext, p: CandidateParts, needsBuildKit: boolean): string[] {
-  const args = buildArgs(ctx.options);
-  const argFlags = args ? Object.keys(args).map((k) => ` --build-arg ${k}=...`) : [];
-  const env = needsBuildKit ? 'DOCKER_BUILDKIT=1 ' : '';
+function header(p: CandidateParts, from: string, build: BuildCommand, python: string): string[] {
   return [
-    `slim-py: ${p.id} (Python ${ctx.options.python})`,
+    `slim-py: ${p.id} (Python ${python})`,
     ...p.summary,
-    `Dependencies: ${ctx.plan.from}.`,
-    `Build: ${env}docker build${argFlags.join('')} -t ${repositoryName(ctx.input.project.name)} .`,
+    `Dependencies: ${from}.`,
+    `Build: ${build.command}`,
+    ...build.notes.map((n) => `  (${n})`),
   ];
 }
 
@@ -49,6 +48,8 @@ export function makeCandidate(ctx: RenderContext, parts: CandidateParts): Candid
   const body = p.stages.flatMap((s) => s.lines).join('\n');
   const needsBuildKit = /^RUN --mount/m.test(body);
   const args = buildArgs(ctx.options);
+  const build = buildCommand({ options: ctx.options, name: ctx.input.project.name, needsBuildKit });
+  const carrier = credentialCarrier(ctx.options);
   const c: Candidate = {
     id: p.id,
     title: p.title,
@@ -56,12 +57,14 @@ export function makeCandidate(ctx: RenderContext, parts: CandidateParts): Candid
     reason: p.reason,
     tradeoffs: p.tradeoffs,
     teaches: p.teaches,
-    dockerfile: renderDockerfile(header(ctx, p, needsBuildKit), p.stages),
+    dockerfile: renderDockerfile(header(p, ctx.plan.from, build, ctx.options.python), p.stages),
     bases: unique(p.stages.map((s) => s.from).filter((f) => !names.has(f))),
     python: p.python,
     workdir: appWorkdir(ctx),
+    buildCommand: build.command,
   };
   if (args) c.buildArgs = args;
+  if (carrier) c.credentials = carrier;
   if (needsBuildKit) c.needsBuildKit = true;
   if (ctx.plan.generated) c.files = ctx.plan.generated;
   if (p.warnings?.length) c.warnings = p.warnings;

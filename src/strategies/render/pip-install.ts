@@ -1,22 +1,10 @@
 import type { Options } from '../types.js';
+import { bareUrl, credentialCarrier, indexUrls, NETRC_MOUNT, NETRC_SECRET, netrcFor } from './credentials.js';
 import { argLine, comment, copyLine } from './escape.js';
 import type { InstallPlan } from './install-plan.js';
 import { run, wrap } from './lines.js';
 
 const PIP_CACHE = 'type=cache,target=/root/.cache/pip';
-
-/**
- * The index reaches pip through build args, never ENV: an ENV stays in the image (with any
- * credentials in the URL); a build arg lives only while the stage builds.
- */
-export function indexArgLines(options: Options): string[] {
-  const lines: string[] = [];
-  if (options.indexUrl) lines.push(argLine('PIP_INDEX_URL'));
-  if (options.extraIndexUrls.length) lines.push(argLine('PIP_EXTRA_INDEX_URL'));
-  if (buildArgs(options)?.PIP_TRUSTED_HOST) lines.push(argLine('PIP_TRUSTED_HOST'));
-  for (const n of options.namedIndexes ?? []) lines.push(argLine(n.arg));
-  return lines;
-}
 
 function hostOf(url: string): string | undefined {
   try {
@@ -27,28 +15,60 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/** The values the engine passes as build args (undefined when there is no index to pass). */
-export function buildArgs(options: Options): Record<string, string> | undefined {
-  const named = options.namedIndexes ?? [];
-  const urls = [
-    ...(options.indexUrl ? [options.indexUrl] : []),
-    ...options.extraIndexUrls,
-    ...named.map((n) => n.url),
+/** The index settings as written in the Dockerfile: bare URLs (no password), trusted plain-http hosts. */
+function indexDefaults(options: Options): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (options.indexUrl) out.PIP_INDEX_URL = bareUrl(options.indexUrl);
+  if (options.extraIndexUrls.length) out.PIP_EXTRA_INDEX_URL = options.extraIndexUrls.map(bareUrl).join(' ');
+  for (const n of options.namedIndexes ?? []) out[n.arg] = bareUrl(n.url);
+  // Plain-http indexes (a local devpi, 127.0.0.1) must be trusted explicitly.
+  const hosts = [
+    ...new Set(
+      indexUrls(options)
+        .map(hostOf)
+        .filter((h): h is string => h !== undefined),
+    ),
   ];
-  if (urls.length === 0) return undefined;
+  if (hosts.length) out.PIP_TRUSTED_HOST = hosts.join(' ');
+  return out;
+}
+
+/**
+ * The index reaches pip through ARGs, never ENV (an ENV stays in the image). Each ARG defaults to
+ * its bare value, so a plain `docker build .` installs from the same index the race used; a
+ * password is never in this file (see credentials.ts for how it travels).
+ */
+export function indexArgLines(options: Options): string[] {
+  return Object.entries(indexDefaults(options)).map(([k, v]) => argLine(k, v));
+}
+
+/**
+ * The build args the build command passes: only the full URLs, when the classic builder carries
+ * a password that way (otherwise the ARG defaults say everything; undefined: nothing to pass).
+ */
+export function buildArgs(options: Options): Record<string, string> | undefined {
+  if (credentialCarrier(options) !== 'build-arg') return undefined;
+  const named = options.namedIndexes ?? [];
   const args: Record<string, string> = {};
   for (const n of named) args[n.arg] = n.url;
   if (options.indexUrl) args.PIP_INDEX_URL = options.indexUrl;
   if (options.extraIndexUrls.length) args.PIP_EXTRA_INDEX_URL = options.extraIndexUrls.join(' ');
-  // Plain-http indexes (a local devpi, 127.0.0.1) must be trusted explicitly.
-  const hosts = [...new Set(urls.map(hostOf).filter((h): h is string => h !== undefined))];
-  if (hosts.length) args.PIP_TRUSTED_HOST = hosts.join(' ');
   return args;
 }
 
-/** BuildKit cache mount for pip's download cache: reused across builds, never in a layer. */
+/** The BuildKit secrets a build mounts: the netrc with the index credentials (undefined: none). */
+export function buildSecrets(options: Options): Record<string, string> | undefined {
+  if (credentialCarrier(options) !== 'secret') return undefined;
+  const netrc = netrcFor(indexUrls(options));
+  return netrc && 'content' in netrc ? { [NETRC_SECRET]: netrc.content } : undefined;
+}
+
+/** Mounts for a pip RUN: pip's download cache (BuildKit, never in a layer), the index's netrc secret. */
 export function pipMounts(options: Options): string[] {
-  return options.cacheMounts ? [PIP_CACHE] : [];
+  return [
+    ...(options.cacheMounts ? [PIP_CACHE] : []),
+    ...(credentialCarrier(options) === 'secret' ? [NETRC_MOUNT] : []),
+  ];
 }
 
 /** `python -m pip VERB ...`; without a cache mount pip's cache would land in the layer. */

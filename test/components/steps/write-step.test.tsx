@@ -6,6 +6,8 @@ import { hunks, lineDiff } from '../../../components/steps/write/line-diff.js';
 import { nextCommands } from '../../../components/steps/write/next-commands.js';
 import { WriteStep } from '../../../components/steps/write/write-step.js';
 import type { WriteChoice } from '../../../src/session/index.js';
+import type { Options } from '../../../src/strategies/types.js';
+import { flaskProject, flaskVerdicts, inputFor } from '../../strategies/projects.js';
 import { frameWith, KEY, press, until } from '../ink-helpers.js';
 import { loadRecording, recordedOutcome, replaySession } from '../replay-session.js';
 
@@ -44,7 +46,7 @@ describe('write step', () => {
     await press(r.stdin, KEY.enter);
     const done = await frameWith(r.lastFrame, 'Next:');
     expect(done).toContain('✓ created Dockerfile');
-    expect(done).toContain('docker build --build-arg PIP_INDEX_URL=http://127.0.0.1:8765/simple/');
+    expect(done).toContain('docker build -t e2e-pure');
     expect(done).toContain('docker run --rm e2e-pure');
     expect(readFileSync(join(r.engine.root, 'Dockerfile'), 'utf8')).toContain(`strategy "${r.choice.id}"`);
     expect(r.out.written).toBe(1);
@@ -96,25 +98,62 @@ describe('line diff', () => {
 });
 
 describe('next commands', () => {
-  it('builds from where slim-py was started, with the race build args and network', () => {
+  const options = (o: Partial<Options> = {}): Options => ({
+    ...inputFor(flaskProject, flaskVerdicts).options,
+    ...o,
+  });
+  it('builds from where slim-py was started, with the index as ARG defaults and the network', () => {
     expect(
       nextCommands({
         root: '/work/app',
         dockerfile: '/work/app/Dockerfile',
         name: 'app',
-        buildArgs: { PIP_INDEX_URL: 'http://127.0.0.1:8765/simple/' },
+        options: options({ indexUrl: 'http://127.0.0.1:8765/simple/' }),
         network: 'host',
         cwd: '/work',
       }),
-    ).toEqual([
-      'docker build --network host --build-arg PIP_INDEX_URL=http://127.0.0.1:8765/simple/ -t app app',
-      'docker run --rm app',
-    ]);
+    ).toEqual(['docker build --network host -t app app', 'docker run --rm app']);
     expect(
-      nextCommands({ root: '/w/app', dockerfile: '/w/app/docker/Dockerfile', name: 'a', cwd: '/w/app' })[0],
+      nextCommands({
+        root: '/w/app',
+        dockerfile: '/w/app/docker/Dockerfile',
+        name: 'a',
+        options: options(),
+        cwd: '/w/app',
+      })[0],
     ).toBe('docker build -f docker/Dockerfile -t a .');
     expect(
-      nextCommands({ root: '/tmp/p', dockerfile: '/tmp/p/Dockerfile', name: 'a', cwd: '/work/main' })[0],
+      nextCommands({
+        root: '/tmp/p',
+        dockerfile: '/tmp/p/Dockerfile',
+        name: 'a',
+        options: options(),
+        cwd: '/work/main',
+      })[0],
     ).toBe('docker build -t a /tmp/p');
+  });
+
+  it('an index password: a netrc secret on BuildKit, a build arg from the environment on the classic builder; never the password', () => {
+    const url = 'https://me:hunter2@pypi.corp/simple/';
+    const bk = nextCommands({
+      root: '/p',
+      dockerfile: '/p/Dockerfile',
+      name: 'My App',
+      options: options({ indexUrl: url }),
+      needsBuildKit: true,
+      cwd: '/p',
+    });
+    expect(bk[0]).toBe('DOCKER_BUILDKIT=1 docker build --secret id=netrc,src=$HOME/.netrc -t my-app .');
+    expect(bk[1]).toMatch(/machine pypi.corp login USER password \*\*\*/);
+    const classic = nextCommands({
+      root: '/p',
+      dockerfile: '/p/Dockerfile',
+      name: 'a',
+      options: options({ indexUrl: url, builder: 'classic' }),
+      cwd: '/p',
+    });
+    expect(classic[0]).toBe('docker build --build-arg PIP_INDEX_URL -t a .');
+    expect(classic.join('\n')).toContain('https://me:***@pypi.corp/simple/');
+    expect([...bk, ...classic].join('\n')).not.toContain('hunter2');
   });
 });
