@@ -11,6 +11,7 @@ export { engineLine } from '../report/engine-line.js';
 export { clip, fact, mb, seconds, startMs, times } from '../report/units.js';
 export { PREFERS, type Prefer, STARTUP_RULE } from '../report/winner-rule.js';
 export { splitCommand } from '../shell-words.js';
+export { buildCommand } from '../strategies/render/build-command.js';
 export { repositoryName } from '../strategies/render/escape.js';
 export {
   type Answers,

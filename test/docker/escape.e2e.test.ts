@@ -26,6 +26,7 @@ const NAMES = [
   '#hash',
   'ü é',
   '--from=x',
+  'end\\',
 ];
 
 const session = `e2e${newSessionId()}`;
@@ -34,11 +35,11 @@ let project = '';
 function dockerfile(): string {
   return [
     fromLine(IMAGES.debian),
-    argLine('ODD', 'a$b "c" \'d\''),
+    argLine('ODD', 'a$b "c" \'d\' \\ '),
     'WORKDIR /o',
     ...NAMES.map((n) => copyLine([n], `${n}/`)),
-    // Shell words inside RUN: each name written back as one argument.
-    `RUN printf '%s\\n' ${NAMES.map((n) => shellWord(n)).join(' ')} > /words && printf '%s\\n' "$ODD" > /odd`,
+    // Shell words inside RUN, one per continuation line as wrap() writes them: each comes back whole.
+    `RUN printf '%s\\n' \\\n    ${NAMES.map((n) => shellWord(n)).join(' \\\n    ')} > /words && printf '%s\\n' "$ODD" > /odd`,
     `CMD ${execForm(['find', '/o', '-type', 'f'])}`,
     '',
   ].join('\n');
@@ -88,7 +89,7 @@ describe.runIf(RUN_E2E)('escaped values through the real engine', () => {
   const expected = {
     files: NAMES.map((n) => `/o/${n}/f`).sort(),
     words: NAMES,
-    odd: 'a$b "c" \'d\'',
+    odd: 'a$b "c" \'d\' \\',
   };
 
   it('BuildKit', { timeout: 120_000 }, async () => {

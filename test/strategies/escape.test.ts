@@ -156,8 +156,10 @@ describe('argLine', () => {
     expect(argLine('PIP_INDEX_URL', 'http://127.0.0.1:8765/simple/')).toBe(
       'ARG PIP_INDEX_URL=http://127.0.0.1:8765/simple/',
     );
-    expect(argLine('X', 'a$b "c"')).toBe('ARG X=a\\$b\\ \\"c\\"');
-    expect(instructions(`${argLine('X', 'a$b "c"')}\nFROM a:1\n`).map((i) => i[0])).toEqual(['ARG', 'FROM']);
+    expect(argLine('X', 'a$b "c"')).toBe('ARG X="a\\$b \\"c\\""');
+    // A trailing space or backslash must not continue the line into the next instruction.
+    for (const v of ['a ', 'a\\', 'a\\ ', ' '])
+      expect(instructions(`${argLine('X', v)}\nFROM a:1\n`).map((i) => i[0])).toEqual(['ARG', 'FROM']);
   });
   it('refuses a bad name or a line break', () => {
     expect(thrown(() => argLine('1X')).message).toMatch(/build arg name/);

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { buildCommand } from '../../../src/strategies/render/build-command.js';
-import { repositoryName } from '../../../src/strategies/render/escape.js';
+import { buildCommand, repositoryName } from '../../../src/session/index.js';
 import type { Options } from '../../../src/strategies/types.js';
 
 export interface NextInput {

@@ -163,7 +163,13 @@ export function isBuildArgName(name: string): boolean {
   return ARG_NAME.test(name);
 }
 
-/** `ARG NAME` or `ARG NAME=default`; the default is escaped for Docker's lexer (spaces included). */
+const PLAIN_VALUE = /^[A-Za-z0-9_@%+=:,./-]*$/;
+
+/**
+ * `ARG NAME` or `ARG NAME=default`. A default that is not plain goes in double quotes, where
+ * Docker's lexer reads `\"`, `\$` and `\\` (a backslash-escaped space at the end of a line would
+ * continue the line instead: quotes are the only safe way to keep whitespace).
+ */
 export function argLine(name: string, value?: string): string {
   if (!isBuildArgName(name))
     refuse(
@@ -174,7 +180,8 @@ export function argLine(name: string, value?: string): string {
     );
   if (value === undefined) return `ARG ${name}`;
   refuseControl(`the default of ${name}`, value);
-  return `ARG ${name}=${lexerEscape(value).replace(/\s/g, (c) => `\\${c}`)}`;
+  if (PLAIN_VALUE.test(value)) return `ARG ${name}=${value}`;
+  return `ARG ${name}="${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
 }
 
 /**
