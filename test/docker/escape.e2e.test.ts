@@ -27,6 +27,7 @@ const NAMES = [
   'ü é',
   '--from=x',
   'end\\',
+  'h <<EOF',
 ];
 
 const session = `e2e${newSessionId()}`;

@@ -48,6 +48,7 @@ const NASTY = [
   '#hash',
   '--from=x',
   '<<EOF',
+  'a # <<EOF b',
   'ü é',
   'x\\',
 ];

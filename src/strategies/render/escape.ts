@@ -56,13 +56,23 @@ export function execForm(argv: readonly string[]): string {
     if (a.includes('\0'))
       refuse('the command argument', a, 'contains a NUL character', 'remove it from the command');
   }
-  return `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
+  return jsonArray(argv);
 }
 
-/** One word for /bin/sh inside a shell-form RUN: quoted when needed, never a line break. */
+/** A JSON array of strings, `<` as `\u003c`: no `<<` in the text for a parser to take for a heredoc. */
+function jsonArray(words: readonly string[]): string {
+  return `[${words.map((w) => JSON.stringify(w).replaceAll('<', '\\u003c')).join(', ')}]`;
+}
+
+/**
+ * One word for /bin/sh inside a shell-form RUN: quoted when needed, never a line break. A `<<`
+ * is written as `<'<'` pieces: BuildKit reads no heredoc inside quotes, but simpler Dockerfile
+ * parsers (VS Code's, linters) would, so no `<<` appears in the text at all.
+ */
 export function shellWord(word: string, what = 'the value'): string {
   refuseControl(what, word);
-  return quoteWord(word);
+  if (!word.includes('<<')) return quoteWord(word);
+  return word.split('<').map(quoteWord).join(quoteWord('<'));
 }
 
 /** Docker's own word lexer (COPY, ARG, WORKDIR, ENV...) reads `\ $ ' "`: a backslash keeps each literal. */
@@ -89,7 +99,7 @@ export function copyLine(sources: readonly string[], dest: string, flags: readon
   if ([...sources, dest].every((p) => PLAIN_PATH.test(p)))
     return ['COPY', ...flags, ...sources, dest].join(' ');
   const words = [...sources.map((s) => lexerEscape(globEscape(s))), lexerEscape(dest)];
-  return ['COPY', ...flags, `[${words.map((w) => JSON.stringify(w)).join(', ')}]`].join(' ');
+  return ['COPY', ...flags, jsonArray(words)].join(' ');
 }
 
 // The distribution reference grammar (github.com/distribution/reference, regexp.go).
