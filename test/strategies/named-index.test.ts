@@ -18,20 +18,28 @@ describe('index mappings are passed to the build: a package pinned to an index c
       'pyproject.toml': `[project]\nname = "ml"\ndependencies = ["torch", "flask"]\n[[tool.uv.index]]\nname = "pytorch-cpu"\nurl = "${TORCH}"\nexplicit = true\n[tool.uv.sources]\ntorch = { index = "pytorch-cpu" }\n`,
     });
     expect(project.index.extraIndexUrls).toEqual([]); // explicit: not searched for anything else
-    expect(c.buildArgs).toMatchObject({ INDEX_URL_PYTORCH_CPU: TORCH });
-    expect(c.dockerfile).toContain('ARG INDEX_URL_PYTORCH_CPU');
+    // No password: the ARG defaults to the URL, so a plain `docker build .` needs no build arg.
+    expect(c.buildArgs).toBeUndefined();
+    expect(c.dockerfile).toContain(`ARG INDEX_URL_PYTORCH_CPU=${TORCH}`);
     expect(c.dockerfile).toMatch(
       /pip install --no-cache-dir --no-compile --index-url="\$INDEX_URL_PYTORCH_CPU" torch \\\n\s+&& \/opt\/venv\/bin\/python -m pip install --no-cache-dir --no-compile flask/,
     );
-    // The URL itself is never written into the Dockerfile (it may carry credentials).
-    expect(c.dockerfile).not.toContain(TORCH);
+  });
+
+  it('a password in the named index is never written: the ARG has the bare URL, the netrc secret carries the login', async () => {
+    const { c } = await venv({
+      'pyproject.toml': `[project]\nname = "ml"\ndependencies = ["torch"]\n[[tool.uv.index]]\nname = "pytorch-cpu"\nurl = "https://u:s3cret@download.pytorch.org/whl/cpu"\nexplicit = true\n[tool.uv.sources]\ntorch = { index = "pytorch-cpu" }\n`,
+    });
+    expect(c.dockerfile).toContain(`ARG INDEX_URL_PYTORCH_CPU=${TORCH}`);
+    expect(c.dockerfile).toContain('--mount=type=secret,id=netrc,target=/root/.netrc');
+    expect(c.dockerfile).not.toContain('s3cret');
   });
 
   it('Poetry: torch = { source = "pytorch" } with an explicit [[tool.poetry.source]]', async () => {
     const { c } = await venv({
       'pyproject.toml': `[tool.poetry]\nname = "ml"\npackage-mode = false\n[tool.poetry.dependencies]\npython = "^3.11"\ntorch = { version = "^2.3", source = "pytorch" }\n[[tool.poetry.source]]\nname = "pytorch"\nurl = "${TORCH}"\npriority = "explicit"\n`,
     });
-    expect(c.buildArgs).toMatchObject({ INDEX_URL_PYTORCH: TORCH });
+    expect(c.dockerfile).toContain(`ARG INDEX_URL_PYTORCH=${TORCH}`);
     expect(c.dockerfile).toContain(`--index-url="$INDEX_URL_PYTORCH" 'torch>=2.3,<3.0'`);
   });
 
