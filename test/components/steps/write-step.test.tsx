@@ -46,7 +46,8 @@ describe('write step', () => {
     await press(r.stdin, KEY.enter);
     const done = await frameWith(r.lastFrame, 'Next:');
     expect(done).toContain('✓ created Dockerfile');
-    expect(done).toContain('docker build -t e2e-pure');
+    // The recorded engine has no bridge network, so the build needs the host's (as the race did).
+    expect(done).toContain(`docker build --network host -t e2e-pure ${r.engine.root}`);
     expect(done).toContain('docker run --rm e2e-pure');
     expect(readFileSync(join(r.engine.root, 'Dockerfile'), 'utf8')).toContain(`strategy "${r.choice.id}"`);
     expect(r.out.written).toBe(1);
