@@ -9,12 +9,13 @@ import {
   type PythonChoice,
   prefillAnswers,
   type RaceOutcome,
+  type Selection,
   type SessionEvent,
   type WriteChoice,
   withPrefer,
 } from '../src/session/index.js';
 import type { Candidate, StrategyId } from '../src/strategies/types.js';
-import { initialRace, type RaceView, raceReducer } from './steps/race/race-state.js';
+import { initialRace, type RaceView, raceReducer, withSelection } from './steps/race/race-state.js';
 
 export const STEPS = [
   'project',
@@ -85,6 +86,8 @@ export type Action =
   | { type: 'busy'; text?: string }
   | { type: 'step-error'; error?: unknown }
   | { type: 'start-race'; now: number }
+  /** What the session picked to race on this engine (its note, what it left out). */
+  | { type: 'race-selected'; selection: Selection }
   | { type: 'race-event'; event: SessionEvent; now: number }
   | { type: 'race-failed'; error: unknown }
   | { type: 'stop-race' }
@@ -171,6 +174,8 @@ export function wizardReducer(s: WizardState, a: Action): WizardState {
         raceError: undefined,
         outcome: undefined,
       };
+    case 'race-selected':
+      return s.race ? { ...s, race: withSelection(s.race, a.selection) } : s;
     case 'race-event': {
       if (!s.race) return s;
       const race = raceReducer(s.race, a.event, a.now);

@@ -1,5 +1,5 @@
 import { type Dispatch, useCallback, useEffect, useRef } from 'react';
-import { chosenCandidates, EXIT, type Session } from '../src/session/index.js';
+import { EXIT, type Session } from '../src/session/index.js';
 import type { Action, WizardState } from './state.js';
 
 /**
@@ -18,9 +18,13 @@ export function useRace(session: Session, s: WizardState, dispatch: Dispatch<Act
     abort.current = ctrl;
     (async () => {
       try {
+        // The same selection as `race`: once the engine answered, what it cannot build is left out.
+        await session.connect();
+        const selection = session.select(plan, raceIds);
+        dispatch({ type: 'race-selected', selection });
         for await (const event of session.race({
           plan,
-          candidates: chosenCandidates(plan, raceIds),
+          candidates: selection.candidates,
           signal: ctrl.signal,
         })) {
           dispatch({ type: 'race-event', event, now: session.now() });

@@ -5,6 +5,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { leaderboardText } from '../report/leaderboard-text.js';
 import { raceJson } from '../report/race-json.js';
 import { requestFromFlags } from '../session/request.js';
+import { selectionNotes } from '../session/select-candidates.js';
 import { createSession } from '../session/session.js';
 import type { RaceOutcome } from '../session/types.js';
 import { carrierSentence } from '../strategies/render/credentials.js';
@@ -27,10 +28,10 @@ export async function raceCommand(flags: Flags): Promise<ExitCode> {
   const info = await session.connect();
   const plan = await session.plan();
   for (const n of plan.notes) err(`note: ${n}`);
-  const { candidates, skipped, note } = session.select(plan);
+  const selection = session.select(plan);
+  const { candidates } = selection;
   // What this engine cannot do is said now, not found out mid-race.
-  if (note) err(`note: ${note}`);
-  for (const s of skipped) err(`skipped ${s.id}: ${s.reason}`);
+  for (const line of selectionNotes(selection)) err(line);
   for (const w of plan.project.warnings)
     err(`warning: ${w.source ? `${formatSource(w.source)}: ` : ''}${w.message}`);
   const carrier = carrierSentence(plan.options);

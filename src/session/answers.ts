@@ -1,7 +1,7 @@
 import type { Verdict } from '../analysis/types.js';
 import { splitCommand } from '../shell-words.js';
 import { repositoryName } from '../strategies/render/escape.js';
-import type { Candidate, StrategyId } from '../strategies/types.js';
+import type { StrategyId } from '../strategies/types.js';
 import { type PlanResult, replan } from './plan.js';
 
 /** What the user answered (prefilled from the plan and the flags, then edited step by step). */
@@ -85,11 +85,6 @@ export function applyAnswers(base: PlanResult, a: Answers): PlanResult {
     runtimePackages: { ...base.options.runtimePackages, apt: a.runtimePackages },
   };
   return replan({ ...base, verdicts, options });
-}
-
-/** The candidates to race, in the plan's order. */
-export function chosenCandidates(plan: PlanResult, ids: StrategyId[]): Candidate[] {
-  return plan.candidates.filter((c) => c.applicable && ids.includes(c.id));
 }
 
 /** A name for `docker build -t`: the project's name, as a valid image reference. */

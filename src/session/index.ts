@@ -17,7 +17,6 @@ export {
   type Answers,
   answersForNewPlan,
   applyAnswers,
-  chosenCandidates,
   compilingOnGlibc,
   imageName,
   prefillAnswers,
@@ -29,6 +28,6 @@ export { PYTHONS, type PythonChoice } from './python-choices.js';
 export type { RepairEvent } from './race-rounds.js';
 export type { Repair } from './repair.js';
 export { requestFromFlags } from './request.js';
-export { checkStrategyIds, type Selection } from './select-candidates.js';
+export { checkStrategyIds, type Selection, selectionNotes } from './select-candidates.js';
 export { createSession, type SessionParts } from './session.js';
 export type * from './types.js';

@@ -32,7 +32,7 @@ export function checkStrategyIds(wanted: readonly string[] | undefined): void {
  */
 export function selectCandidates(
   all: Candidate[],
-  wanted?: string[],
+  wanted?: readonly string[],
   engine?: Pick<EngineInfo, 'kind' | 'builder' | 'serverVersion'>,
 ): Selection {
   checkStrategyIds(wanted);
@@ -53,4 +53,12 @@ export function selectCandidates(
     );
   }
   return fit.note ? { candidates, skipped, note: fit.note } : { candidates, skipped };
+}
+
+/** What a selection says before the race, in the words `race` prints and the wizard shows. */
+export function selectionNotes(sel: Selection): string[] {
+  return [
+    ...(sel.note ? [`note: ${sel.note}`] : []),
+    ...sel.skipped.map((s) => `skipped ${s.id}: ${s.reason}`),
+  ];
 }

@@ -87,7 +87,7 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
       return pythonChoices((v) => (v === own ? Promise.resolve(base) : plan(v)), own);
     },
     // Once connected, what the engine cannot build is left out here, before the race.
-    select: (plan) => selectCandidates(plan.candidates, request.strategies, info),
+    select: (plan, wanted = request.strategies) => selectCandidates(plan.candidates, wanted, info),
     async *race({ plan: planned, candidates: chosen, signal }) {
       const { host } = await connect();
       const engine = await theEngine();

@@ -117,8 +117,11 @@ export interface Session {
   plan(python?: string): Promise<PlanResult>;
   /** Every version the Python step offers (the project's own first), with what each allows. */
   pythonChoices(): Promise<PythonChoice[]>;
-  /** The candidates to race: `--strategies`, else every applicable one. Throws a UserError when none. */
-  select(plan: PlanResult): Selection;
+  /**
+   * The candidates to race: `wanted` (the wizard's ticks; default `--strategies`), else every
+   * applicable one, without what the connected engine cannot build. Throws a UserError when none.
+   */
+  select(plan: PlanResult, wanted?: readonly string[]): Selection;
   race(start: RaceStart): AsyncIterable<SessionEvent>;
   preview(choice: WriteChoice): Promise<WritePreview>;
   write(choice: WriteChoice): Promise<WriteOutcome[]>;

@@ -78,6 +78,8 @@ export interface ReplayOptions {
   root?: string;
   /** `--strategies`, preselected by the wizard. */
   strategies?: string[];
+  /** The engine answers as this instead (another kind or builder); the race-start event says so too. */
+  engine?: Partial<EngineInfo>;
   /** connect() throws this: no Docker engine. */
   noEngine?: Error;
   /** The race throws this before any event (a context too large, an engine gone). */
@@ -98,14 +100,14 @@ export interface ReplaySession extends Session {
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 /** An engine that only answers connect: the recorded race never asks it for more. */
-function recordedEngine(rec: Recording, noEngine?: Error): Engine {
+function recordedEngine(rec: Recording, opts: ReplayOptions): Engine {
   const unused = () => {
     throw new Error(`replay: ${rec.name} replays the race; the engine is not asked`);
   };
   return {
     connect: async () => {
-      if (noEngine) throw noEngine;
-      return rec.engine;
+      if (opts.noEngine) throw opts.noEngine;
+      return { ...rec.engine, ...opts.engine };
     },
     // The recorded bases were there when it was recorded; no digest, so its Dockerfiles stay as raced.
     resolveImage: async () => ({ found: 'local' }),
@@ -171,7 +173,8 @@ export function replaySession(rec: Recording, opts: ReplayOptions = {}): ReplayS
         await gate;
       }
       clock = start + entry.t;
-      yield entry.event;
+      const e = entry.event;
+      yield e.type === 'race-start' && opts.engine ? { ...e, engine: { ...e.engine, ...opts.engine } } : e;
     }
   }
   const session = createSession(
@@ -183,7 +186,7 @@ export function replaySession(rec: Recording, opts: ReplayOptions = {}): ReplayS
       race: { concurrency: 2, keep: false, noCache: true, timeoutSeconds: 900 },
     },
     {
-      engine: async () => recordedEngine(rec, opts.noEngine),
+      engine: async () => recordedEngine(rec, opts),
       async plan(req) {
         planCalls.push(req.python);
         if (req.python && req.python !== rec.plan.options.python) return planProject(req);

@@ -44,7 +44,7 @@ const recordedIds = (rec: Recording): string[] => racedIds(rec.entries);
 
 /** From the project step to the strategies step, accepting every prefilled answer. */
 async function toStrategies(w: Wizard) {
-  await frameWith(w.lastFrame, 'Docker unix:///var/run/docker.sock');
+  await frameWith(w.lastFrame, /(Docker|Podman) unix:\/\//);
   await press(w.stdin, KEY.enter);
   await frameWith(w.lastFrame, '2/8 Dependencies');
   await press(w.stdin, KEY.enter);
@@ -311,6 +311,62 @@ describe('when the race cannot run', () => {
     const f = await frameWith(w.lastFrame, 'The race could not run');
     expect(f).toContain('the build context is 812 MB, over the 500 MB limit');
     expect(f).toContain('what to try: add big folders to .dockerignore');
+    await press(w.stdin, KEY.escape);
+    await frameWith(w.lastFrame, '5/8 Strategies');
+  });
+});
+
+describe('on an engine that builds differently', () => {
+  // The same session select as `race`: the note first, what the engine cannot build left out.
+  it('classic builder: says so and races without the RUN --mount candidates', async () => {
+    const rec = loadRecording('pure');
+    const wheels = rec.plan.candidates.find((c) => c.id === 'multistage-wheels');
+    expect(wheels?.needsBuildKit).toBe(true);
+    const engine = replaySession(rec, {
+      engine: { builder: 'classic' },
+      strategies: [...recordedIds(rec), 'multistage-wheels'],
+    });
+    const w = start(engine);
+    const strategies = await toStrategies(w);
+    expect(strategies).toMatch(/\[x\] multistage-wheels\b/);
+    await press(w.stdin, KEY.enter);
+    const race = await frameWith(w.lastFrame, /note: The engine builds with the classic builder/);
+    expect(race).toContain('skipped multistage-wheels: only BuildKit builds RUN --mount');
+    const board = await frameWith(w.lastFrame, '7/8 Leaderboard', 20_000);
+    expect(board).toContain('note: The engine builds with the classic builder');
+    expect([...engine.raced[0]!].sort()).toEqual([...recordedIds(rec)].sort());
+  });
+
+  it('Podman: says how buildah builds before the race, and races every candidate', async () => {
+    const rec = loadRecording('pure');
+    const engine = replaySession(rec, {
+      engine: {
+        kind: 'podman',
+        host: 'unix:///run/podman/podman.sock',
+        serverVersion: '4.3.1',
+        builder: 'classic',
+      },
+      strategies: recordedIds(rec),
+    });
+    const w = start(engine);
+    await toStrategies(w);
+    await press(w.stdin, KEY.enter);
+    await frameWith(w.lastFrame, 'note: Podman 4.3.1 builds with buildah, not BuildKit');
+    const board = await frameWith(w.lastFrame, '7/8 Leaderboard', 20_000);
+    expect(board).not.toContain('skipped');
+    expect([...engine.raced[0]!].sort()).toEqual([...recordedIds(rec)].sort());
+  });
+
+  it('leaves out every ticked candidate: says why on the race step, Esc goes back', async () => {
+    const rec = loadRecording('pure');
+    const w = start(
+      replaySession(rec, { engine: { builder: 'classic' }, strategies: ['multistage-wheels'] }),
+    );
+    await toStrategies(w);
+    await press(w.stdin, KEY.enter);
+    const f = await frameWith(w.lastFrame, 'The race could not run');
+    expect(f).toContain('no applicable strategy to race');
+    expect(f).toContain('multistage-wheels: only BuildKit builds RUN --mount');
     await press(w.stdin, KEY.escape);
     await frameWith(w.lastFrame, '5/8 Strategies');
   });

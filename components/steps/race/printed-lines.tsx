@@ -1,4 +1,4 @@
-import { Static } from 'ink';
+import { Static, Text } from 'ink';
 import { FinishedRow, RepairRow } from './race-rows.js';
 import type { Printed } from './race-state.js';
 
@@ -13,8 +13,12 @@ export function PrintedLines({ printed, width }: { printed: Printed[]; width: nu
       {(p) =>
         p.kind === 'finished' ? (
           <FinishedRow key={p.key} c={p.view} width={width} />
-        ) : (
+        ) : p.kind === 'repair' ? (
           <RepairRow key={p.key} id={p.id} stage={p.stage} missing={p.missing} apt={p.apt} />
+        ) : (
+          <Text key={p.key} color="yellow">
+            {p.text}
+          </Text>
         )
       }
     </Static>

@@ -1,5 +1,10 @@
 import type { CandidatePhase, Result } from '../../../src/race/types.js';
-import type { PipPhase, SessionEvent } from '../../../src/session/index.js';
+import {
+  type PipPhase,
+  type Selection,
+  type SessionEvent,
+  selectionNotes,
+} from '../../../src/session/index.js';
 import type { StrategyId } from '../../../src/strategies/types.js';
 
 /** One candidate as the race step shows it. */
@@ -27,7 +32,9 @@ export type Printed =
       stage: 'build' | 'runtime';
       missing: string[];
       apt: string[];
-    };
+    }
+  /** Said before the race: what the engine does differently, and each candidate it cannot build. */
+  | { key: string; kind: 'note'; text: string };
 
 export interface RaceView {
   engine?: { builder: string; host: string; network?: string };
@@ -131,6 +138,18 @@ export function raceReducer(view: RaceView, e: SessionEvent, now: number): RaceV
     default:
       return view;
   }
+}
+
+/**
+ * The session's selection, before the race: only what the engine can build keeps a row; its note
+ * and each candidate left out are printed first, as `race` prints them.
+ */
+export function withSelection(view: RaceView, sel: Selection): RaceView {
+  const order = sel.candidates.map((c) => c.id);
+  const rows: RaceView['rows'] = {};
+  for (const id of order) rows[id] = view.rows[id] ?? { id, phase: 'queued', log: [] };
+  const notes: Printed[] = selectionNotes(sel).map((text, i) => ({ key: `note#${i}`, kind: 'note', text }));
+  return { ...view, order, rows, printed: [...view.printed, ...notes] };
 }
 
 /** Candidates still running or waiting, in race order (the live rows under <Static>). */
