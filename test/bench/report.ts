@@ -1,5 +1,6 @@
 import { STARTUP_MARGIN } from '../../src/report/winner-rule.js';
 import { describeMachine } from './machine.js';
+import { pathologicalMarkdown } from './pathological.js';
 import { scaleMarkdown } from './scale.js';
 import type { BenchCandidate, BenchProject, BenchRun } from './types.js';
 
@@ -79,6 +80,7 @@ export function benchMarkdown(run: BenchRun): string {
         ]
       : []),
     ...(run.scale ? [scaleMarkdown(run.scale)] : []),
+    ...(run.pathological ? [pathologicalMarkdown(run.pathological)] : []),
     ...run.projects.map(projectMarkdown),
   ].join('\n');
 }

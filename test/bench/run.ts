@@ -11,6 +11,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { measureFirstFrame } from './first-frame.js';
+import { measurePathological } from './pathological.js';
 import { benchProject } from './project-bench.js';
 import { benchMarkdown } from './report.js';
 import { measureScale } from './scale.js';
@@ -89,6 +90,11 @@ async function main() {
   const big = run.scale.points.at(-1)!;
   process.stderr.write(
     `bench: plan on ${big.lines} requirement lines ${(big.cpuMs / 1000).toFixed(2)} s CPU, ${(big.maxRssBytes / 1e6).toFixed(0)} MB\n`,
+  );
+  run.pathological = measurePathological();
+  const slowest = run.pathological.reduce((a, b) => (b.ms4x / b.ms > a.ms4x / a.ms ? b : a));
+  process.stderr.write(
+    `bench: parsers at 4× input: worst ${(slowest.ms4x / slowest.ms).toFixed(1)}× the time (${slowest.name})\n`,
   );
   run.firstFrame = measureFirstFrame(ROOT, join(FIXTURES, names[0]!));
   process.stderr.write(`bench: wizard first frame ${run.firstFrame.wizardMs.toFixed(0)} ms\n`);

@@ -1,6 +1,7 @@
 import type { AboveFloor, Floor } from '../../src/image/floor.js';
 import type { FirstFrame } from './first-frame.js';
 import type { MachineState } from './machine.js';
+import type { PathologicalPoint } from './pathological.js';
 import type { Scale } from './scale.js';
 
 /** What `npm run bench` records per candidate; written as JSON beside the markdown tables. */
@@ -75,4 +76,5 @@ export interface BenchRun {
   firstFrame?: FirstFrame;
   failures: { project: string; python: string; error: string }[];
   scale?: Scale;
+  pathological?: PathologicalPoint[];
 }
