@@ -29,12 +29,31 @@ export function redactUrl(url: string): string {
   return redactText(url);
 }
 
-/** A JSON-like value with every string in it redacted (for objects written as JSON). */
+/**
+ * A JSON-like value with every string in it redacted (for objects written as JSON). What holds no
+ * credential is returned as it was, not copied: a plan of 100,000 dependencies has millions of strings.
+ */
 export function redactDeep<T>(value: T): T {
   if (typeof value === 'string') return redactText(value) as T;
-  if (Array.isArray(value)) return value.map(redactDeep) as T;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const r = redactDeep(v);
+      if (r === v) return;
+      copy ??= [...value];
+      copy[i] = r;
+    });
+    return (copy ?? value) as T;
+  }
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
+    let copy: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(value)) {
+      const r = redactDeep(v);
+      if (r === v) continue;
+      copy ??= { ...(value as Record<string, unknown>) };
+      copy[k] = r;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }

@@ -1,3 +1,4 @@
+import { listNames } from '../names.js';
 import { evaluateMarker, linuxMarkerEnv } from '../pep/marker.js';
 import { pinnedVersion } from '../pep/pep440.js';
 import { runtimeDependencies } from '../project/groups.js';
@@ -10,7 +11,6 @@ import { nativeEntry, pureEntry } from './knowledge-table.js';
 import type { IndexClient, Target, Verdict } from './types.js';
 
 /** How many unjudged packages a note names before it counts the rest. */
-const NAMED = 20;
 
 export interface AnalyseOptions {
   index?: IndexClient;
@@ -116,11 +116,7 @@ export async function analyse(project: Project, opts: AnalyseOptions): Promise<A
   }
   const unknown = verdicts.filter((v) => v.glibc === 'unknown' && v.musl === 'unknown').map((v) => v.name);
   if (unknown.length > 0) {
-    // Named up to a screenful: a generated 100,000-line file would make this one note megabytes.
-    const more = unknown.length > NAMED ? ` and ${unknown.length - NAMED} more` : '';
-    notes.push(
-      `no verdict for ${unknown.slice(0, NAMED).join(', ')}${more}: nothing tells whether they need a compiler`,
-    );
+    notes.push(`no verdict for ${listNames(unknown)}: nothing tells whether they need a compiler`);
   }
   return { verdicts, notes };
 }

@@ -33,15 +33,31 @@ export function sameVersion(a: string, b: string): boolean {
 
 const CLAUSE_RE = /^\s*(===|~=|==|!=|<=|>=|<|>)\s*([^\s,]+)\s*$/;
 
+// A project's specifiers and markers repeat (`python_version >= "3.8"` on every line of a
+// generated file), and the library parses both sides on every call: answers are kept, bounded.
+const answers = new Map<string, boolean>();
+const ANSWERS_KEPT = 10_000;
+
+/** Whether `version` satisfies one clause (`>=1.2`); an unparseable clause allows. */
+function clauseAllows(version: string, clause: string): boolean {
+  const key = `${version} ${clause}`;
+  let ok = answers.get(key);
+  if (ok === undefined) {
+    // Arbitrary equality compares strings, which a parsed version never matches.
+    if (!CLAUSE_RE.test(clause) || !pep440.validRange(clause)) ok = true;
+    else ok = !clause.startsWith('===') && pep440.satisfies(version, clause, { prereleases: true });
+    if (answers.size >= ANSWERS_KEPT) answers.clear();
+    answers.set(key, ok);
+  }
+  return ok;
+}
+
 /** Whether `version` satisfies a comma-separated specifier; empty or unparseable parts allow. */
 export function satisfies(version: string, specifier: string): boolean {
   if (!pep440.valid(version)) return true;
   for (const part of specifier.split(',')) {
     const clause = part.trim();
-    if (clause === '' || !CLAUSE_RE.test(clause) || !pep440.validRange(clause)) continue;
-    // Arbitrary equality compares strings, which a parsed version never matches.
-    if (clause.startsWith('===')) return false;
-    if (!pep440.satisfies(version, clause, { prereleases: true })) return false;
+    if (clause !== '' && !clauseAllows(version, clause)) return false;
   }
   return true;
 }

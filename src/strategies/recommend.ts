@@ -1,4 +1,5 @@
 import type { Verdict } from '../analysis/types.js';
+import { listNames } from '../names.js';
 import type { Project } from '../project/types.js';
 import { installPlan } from './render/install-plan.js';
 import { namesVerb } from './render/lines.js';
@@ -67,7 +68,7 @@ export function recommend(candidates: Candidate[], project: Project, verdicts: V
     );
   } else {
     why.push(
-      `Alpine in the middle: unknown whether ${muslUnknown.join(', ')} install on musl without compiling.`,
+      `Alpine in the middle: unknown whether ${listNames(muslUnknown)} install on musl without compiling.`,
     );
   }
   why.push('full last: it is the baseline the others are measured against.');

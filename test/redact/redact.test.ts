@@ -36,6 +36,13 @@ describe('redactText', () => {
       list: ['https://***@h/x', 3, null],
       ok: true,
     });
+    // The value given is left as it was; what held no credential is shared, not copied.
+    expect(v.index.url).toBe('https://u:p@h/');
+    const clean = { deps: [{ name: 'flask' }], n: 1 };
+    const mixed = { clean, dirty: ['https://u:p@h/'] };
+    const out = redactDeep(mixed);
+    expect(out.clean).toBe(clean);
+    expect(redactDeep(clean)).toBe(clean);
   });
 
   it('splits credentials off a URL', () => {

@@ -1,3 +1,4 @@
+import { listNames } from '../../names.js';
 import { comment, fromLine } from './escape.js';
 
 /**
@@ -50,5 +51,5 @@ export function sortedUnique(list: Iterable<string>): string[] {
 
 /** "a, b compile" / "a compiles": the names with the verb agreeing. */
 export function namesVerb(names: string[], verb: string): string {
-  return `${names.join(', ')} ${names.length === 1 ? `${verb}s` : verb}`;
+  return `${listNames(names)} ${names.length === 1 ? `${verb}s` : verb}`;
 }
