@@ -1,3 +1,4 @@
+import { pkgs } from './system-packages.js';
 import type { SystemPackages } from './types.js';
 
 /**
@@ -41,10 +42,6 @@ export interface PureEntry {
   extras?: Record<string, string[]>;
   traps?: string[];
 }
-
-const words = (s: string) => s.split(/\s+/).filter(Boolean);
-/** apt (Debian) and apk (Alpine) package lists, space separated. */
-const pkgs = (apt: string, apk: string): SystemPackages => ({ apt: words(apt), apk: words(apk) });
 
 const C = 'gcc libc6-dev';
 const C_APK = 'gcc musl-dev';
@@ -724,113 +721,123 @@ export const NATIVE_PACKAGES: Record<string, NativeEntry> = {
   },
 };
 
-/** Popular packages known to install as pure-Python wheels (name → note). */
+/** Pure-Python packages with nothing more to say: no native code, nothing the table knows they pull. */
+export const PURE_NAMES: readonly string[] = [
+  'click',
+  'itsdangerous',
+  'blinker',
+  'starlette',
+  'six',
+  'attrs',
+  'idna',
+  'urllib3',
+  'packaging',
+  'python-dateutil',
+  'pytz',
+  's3transfer',
+  'jmespath',
+  'typing-extensions',
+  'anyio',
+  'sniffio',
+  'h11',
+  'httpcore',
+  'kombu',
+  'billiard',
+  'vine',
+  'amqp',
+  'python-dotenv',
+  'sqlparse',
+  'asgiref',
+  'djangorestframework',
+  'whitenoise',
+  'dj-database-url',
+  'oauthlib',
+  'requests-oauthlib',
+  'markdown',
+  'tqdm',
+  'rich',
+  'pygments',
+  'colorama',
+  'tabulate',
+  'python-multipart',
+  'email-validator',
+  'dnspython',
+  'tenacity',
+  'cachetools',
+  'google-auth',
+  'rsa',
+  'pyasn1',
+  'pyasn1-modules',
+  'openpyxl',
+  'et-xmlfile',
+  'xlsxwriter',
+  'setuptools',
+  'wheel',
+  'filelock',
+  'platformdirs',
+  'toml',
+  'tomli',
+  'pyparsing',
+  'decorator',
+  'structlog',
+  'loguru',
+  'marshmallow',
+  'flask-login',
+  'flask-wtf',
+  'flask-cors',
+  'sentry-sdk',
+  'prometheus-client',
+  'arrow',
+  'babel',
+  'docutils',
+  'requests-toolbelt',
+  'pytest',
+  'async-timeout',
+  'aiohappyeyeballs',
+  'annotated-types',
+];
+
+const PLAIN_PURE: PureEntry = { reason: 'pure Python' };
+
+/** Pure-Python packages with more to say (name → what they pull, their extras, a trap); the rest: PURE_NAMES. */
 export const PURE_PACKAGES: Record<string, PureEntry> = {
   flask: { reason: 'pure Python web framework', pulls: ['markupsafe'] },
   django: { reason: 'pure Python web framework' },
   requests: { reason: 'pure Python HTTP client', pulls: ['charset-normalizer'] },
   gunicorn: { reason: 'pure Python WSGI server', extras: { gevent: ['gevent'] } },
-  click: { reason: 'pure Python' },
   jinja2: { reason: 'pure Python templates', pulls: ['markupsafe'] },
   werkzeug: { reason: 'pure Python', pulls: ['markupsafe'] },
-  itsdangerous: { reason: 'pure Python' },
-  blinker: { reason: 'pure Python' },
   fastapi: { reason: 'pure Python, but pydantic v2 brings the Rust pydantic-core', pulls: ['pydantic'] },
-  starlette: { reason: 'pure Python' },
   uvicorn: {
     reason: 'pure Python ASGI server; its [standard] extra pulls uvloop, httptools and watchfiles',
     extras: { standard: ['uvloop', 'httptools', 'watchfiles', 'websockets', 'pyyaml'] },
   },
   pydantic: { reason: 'pure Python on top of the Rust pydantic-core (v2)', pulls: ['pydantic-core'] },
   'pydantic-settings': { reason: 'pure Python', pulls: ['pydantic'] },
-  six: { reason: 'pure Python' },
-  attrs: { reason: 'pure Python' },
-  idna: { reason: 'pure Python' },
   certifi: { reason: 'pure Python (CA bundle)' },
-  urllib3: { reason: 'pure Python' },
-  packaging: { reason: 'pure Python' },
-  'python-dateutil': { reason: 'pure Python' },
-  pytz: { reason: 'pure Python' },
   tzdata: { reason: 'pure Python (time zone data)' },
   boto3: { reason: 'pure Python AWS SDK' },
   botocore: { reason: 'pure Python (large: ~100 MB of service models)' },
-  s3transfer: { reason: 'pure Python' },
-  jmespath: { reason: 'pure Python' },
-  'typing-extensions': { reason: 'pure Python' },
-  anyio: { reason: 'pure Python' },
-  sniffio: { reason: 'pure Python' },
-  h11: { reason: 'pure Python' },
   httpx: { reason: 'pure Python HTTP client' },
-  httpcore: { reason: 'pure Python' },
   celery: { reason: 'pure Python task queue' },
-  kombu: { reason: 'pure Python' },
-  billiard: { reason: 'pure Python' },
-  vine: { reason: 'pure Python' },
-  amqp: { reason: 'pure Python' },
   redis: { reason: 'pure Python client; hiredis is an optional speedup', extras: { hiredis: ['hiredis'] } },
-  'python-dotenv': { reason: 'pure Python' },
   alembic: { reason: 'pure Python', pulls: ['sqlalchemy'] },
   mako: { reason: 'pure Python', pulls: ['markupsafe'] },
-  sqlparse: { reason: 'pure Python' },
-  asgiref: { reason: 'pure Python' },
-  djangorestframework: { reason: 'pure Python' },
-  whitenoise: { reason: 'pure Python' },
-  'dj-database-url': { reason: 'pure Python' },
   waitress: { reason: 'pure Python WSGI server' },
   pyjwt: {
     reason: 'pure Python; the [crypto] extra pulls cryptography',
     extras: { crypto: ['cryptography'] },
   },
-  oauthlib: { reason: 'pure Python' },
-  'requests-oauthlib': { reason: 'pure Python' },
-  markdown: { reason: 'pure Python' },
-  tqdm: { reason: 'pure Python' },
-  rich: { reason: 'pure Python' },
-  pygments: { reason: 'pure Python' },
-  colorama: { reason: 'pure Python' },
-  tabulate: { reason: 'pure Python' },
-  'python-multipart': { reason: 'pure Python' },
-  'email-validator': { reason: 'pure Python' },
-  dnspython: { reason: 'pure Python' },
-  tenacity: { reason: 'pure Python' },
-  cachetools: { reason: 'pure Python' },
-  'google-auth': { reason: 'pure Python' },
-  rsa: { reason: 'pure Python' },
-  pyasn1: { reason: 'pure Python' },
-  'pyasn1-modules': { reason: 'pure Python' },
-  openpyxl: { reason: 'pure Python' },
-  'et-xmlfile': { reason: 'pure Python' },
-  xlsxwriter: { reason: 'pure Python' },
   jsonschema: { reason: 'pure Python; recent versions pull the Rust rpds-py', pulls: ['rpds-py'] },
   referencing: { reason: 'pure Python', pulls: ['rpds-py'] },
-  setuptools: { reason: 'pure Python' },
-  wheel: { reason: 'pure Python' },
-  filelock: { reason: 'pure Python' },
-  platformdirs: { reason: 'pure Python' },
-  toml: { reason: 'pure Python' },
-  tomli: { reason: 'pure Python' },
-  pyparsing: { reason: 'pure Python' },
-  decorator: { reason: 'pure Python' },
-  structlog: { reason: 'pure Python' },
-  loguru: { reason: 'pure Python' },
-  marshmallow: { reason: 'pure Python' },
   'flask-sqlalchemy': { reason: 'pure Python', pulls: ['sqlalchemy'] },
-  'flask-login': { reason: 'pure Python' },
-  'flask-wtf': { reason: 'pure Python' },
-  'flask-cors': { reason: 'pure Python' },
   wtforms: { reason: 'pure Python', pulls: ['markupsafe'] },
-  'sentry-sdk': { reason: 'pure Python' },
-  'prometheus-client': { reason: 'pure Python' },
-  arrow: { reason: 'pure Python' },
-  babel: { reason: 'pure Python' },
-  docutils: { reason: 'pure Python' },
   pymysql: { reason: 'pure Python MySQL client (no libmysqlclient needed)' },
   paramiko: {
     reason: 'pure Python, but pulls bcrypt, cryptography and pynacl',
     pulls: ['bcrypt', 'cryptography', 'pynacl'],
   },
   pyopenssl: { reason: 'pure Python on top of cryptography', pulls: ['cryptography'] },
-  'requests-toolbelt': { reason: 'pure Python' },
   passlib: { reason: 'pure Python; [bcrypt] pulls bcrypt', extras: { bcrypt: ['bcrypt'] } },
   'python-jose': {
     reason: 'pure Python; [cryptography] pulls cryptography',
@@ -846,17 +853,16 @@ export const PURE_PACKAGES: Record<string, PureEntry> = {
     pulls: ['ruamel-yaml-clib'],
   },
   'mysql-connector-python': { reason: 'pure Python driver with optional C extension wheels' },
-  pytest: { reason: 'pure Python' },
-  'async-timeout': { reason: 'pure Python' },
   aiosignal: { reason: 'pure Python', pulls: ['frozenlist'] },
-  aiohappyeyeballs: { reason: 'pure Python' },
-  'annotated-types': { reason: 'pure Python' },
 };
 
 export function nativeEntry(normalisedName: string): NativeEntry | undefined {
   return Object.hasOwn(NATIVE_PACKAGES, normalisedName) ? NATIVE_PACKAGES[normalisedName] : undefined;
 }
 
+const PURE_SET = new Set(PURE_NAMES);
+
 export function pureEntry(normalisedName: string): PureEntry | undefined {
-  return Object.hasOwn(PURE_PACKAGES, normalisedName) ? PURE_PACKAGES[normalisedName] : undefined;
+  if (Object.hasOwn(PURE_PACKAGES, normalisedName)) return PURE_PACKAGES[normalisedName];
+  return PURE_SET.has(normalisedName) ? PLAIN_PURE : undefined;
 }

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import { packageForSoname } from '../analysis/soname-packages.js';
+import { sonamePackages } from '../analysis/soname-packages.js';
+import type { PackageFamily } from '../analysis/system-packages.js';
 import type { ElfDynamic } from './elf.js';
 import { type ImageFs, isFile, resolvePath, scanImageTar } from './image-fs.js';
 
@@ -23,7 +24,7 @@ export interface AuditResult {
   checked: number;
   /** /bin/sh resolves to a file. */
   hasShell: boolean;
-  family: 'apt' | 'apk';
+  family: PackageFamily;
 }
 
 export interface AuditOptions {
@@ -62,7 +63,7 @@ export function auditLibraries(fs: ImageFs, opts: AuditOptions = {}): AuditResul
       const found = findLibrary(fs, path, dyn, soname, envDirs, confDirs);
       if (found === undefined) {
         if (!missing.has(soname)) {
-          const pkg = packageForSoname(soname, family);
+          const pkg = sonamePackages(soname)?.[family][0];
           missing.set(soname, pkg ? { soname, neededBy: path, package: pkg } : { soname, neededBy: path });
         }
       } else if (!seen.has(found) && fs.elf.has(found)) {

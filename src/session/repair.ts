@@ -1,5 +1,6 @@
-import { missingHeaders, packageForHeader } from '../analysis/header-packages.js';
-import { packageForSoname } from '../analysis/soname-packages.js';
+import { headerPackages, missingHeaders } from '../analysis/header-packages.js';
+import { sonamePackages } from '../analysis/soname-packages.js';
+import type { SystemPackages } from '../analysis/types.js';
 import type { Result } from '../race/types.js';
 import type { Options, StrategyId } from '../strategies/types.js';
 
@@ -13,15 +14,12 @@ export interface Repair {
   missing: string[];
 }
 
-function known(
-  kind: Repair['kind'],
-  missing: string[],
-  lookup: (m: string, f: 'apt' | 'apk') => string | undefined,
-) {
-  const apt = missing.map((m) => lookup(m, 'apt'));
-  if (missing.length === 0 || apt.some((p) => p === undefined)) return undefined;
-  const apk = missing.map((m) => lookup(m, 'apk')).filter((p): p is string => p !== undefined);
-  return { kind, apt: [...new Set(apt as string[])], apk: [...new Set(apk)], missing };
+function known(kind: Repair['kind'], missing: string[], lookup: (m: string) => SystemPackages | undefined) {
+  const found = missing.map(lookup);
+  // The Debian side decides: a name without an apt package there is not a repair we can race.
+  if (missing.length === 0 || found.some((p) => !p?.apt.length)) return undefined;
+  const all = (f: keyof SystemPackages) => [...new Set(found.flatMap((p) => p?.[f] ?? []))];
+  return { kind, apt: all('apt'), apk: all('apk'), missing };
 }
 
 /**
@@ -30,10 +28,10 @@ function known(
  * sonames missing. Undefined otherwise: then the user has to say (the wizard asks).
  */
 export function repairFor(r: Result): Repair | undefined {
-  if (r.failedAt === 'build') return known('build', missingHeaders(r.logTail), packageForHeader);
+  if (r.failedAt === 'build') return known('build', missingHeaders(r.logTail), headerPackages);
   if (r.failedAt === 'timeout' || r.failedAt === 'cancelled') return undefined;
   const sonames = [...new Set(r.missingLibraries.map((m) => m.soname))];
-  return known('runtime', sonames, packageForSoname);
+  return known('runtime', sonames, sonamePackages);
 }
 
 export function withRepair(options: Options, repair: Repair): Options {

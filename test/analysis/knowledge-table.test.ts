@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NATIVE_PACKAGES, PURE_PACKAGES } from '../../src/analysis/knowledge-table.js';
-import { knownSonames, packageForSoname } from '../../src/analysis/soname-packages.js';
+import { NATIVE_PACKAGES, PURE_NAMES, PURE_PACKAGES, pureEntry } from '../../src/analysis/knowledge-table.js';
+import { knownSonames, sonamePackages } from '../../src/analysis/soname-packages.js';
 import { normalizeName } from '../../src/project/normalize.js';
 
 const native = Object.entries(NATIVE_PACKAGES);
@@ -17,6 +17,13 @@ describe('knowledge table', () => {
       expect(name).toBe(normalizeName(name));
       expect(e.reason.length, name).toBeGreaterThan(5);
       expect(NATIVE_PACKAGES[name], `${name} is in both tables`).toBeUndefined();
+      expect(PURE_NAMES, `${name} is in both pure tables`).not.toContain(name);
+    }
+    expect(new Set(PURE_NAMES).size).toBe(PURE_NAMES.length);
+    for (const name of PURE_NAMES) {
+      expect(name).toBe(normalizeName(name));
+      expect(NATIVE_PACKAGES[name], `${name} is in both tables`).toBeUndefined();
+      expect(pureEntry(name)?.reason, name).toBe('pure Python');
     }
   });
 
@@ -111,7 +118,7 @@ describe('knowledge table', () => {
       'boto3',
       'botocore',
     ];
-    expect(pure.filter((n) => !PURE_PACKAGES[n])).toEqual([]);
+    expect(pure.filter((n) => !pureEntry(n))).toEqual([]);
   });
 
   it('keeps system packages consistent', () => {
@@ -140,7 +147,7 @@ describe('knowledge table', () => {
     const all = { ...NATIVE_PACKAGES, ...PURE_PACKAGES };
     for (const [name, e] of Object.entries(all)) {
       const pulled = [...(e.pulls ?? []), ...Object.values(e.extras ?? {}).flat()];
-      for (const p of pulled) expect(all[p], `${name} pulls ${p}`).toBeDefined();
+      for (const p of pulled) expect(all[p] ?? pureEntry(p), `${name} pulls ${p}`).toBeDefined();
     }
   });
 });
@@ -148,15 +155,15 @@ describe('knowledge table', () => {
 describe('soname → package', () => {
   it('maps the common missing libraries for Debian and Alpine', () => {
     expect(knownSonames().length).toBeGreaterThanOrEqual(40);
-    expect(packageForSoname('libpq.so.5', 'apt')).toBe('libpq5');
-    expect(packageForSoname('libpq.so.5', 'apk')).toBe('libpq');
-    expect(packageForSoname('libxslt.so.1', 'apt')).toBe('libxslt1.1');
-    expect(packageForSoname('libjpeg.so.62', 'apt')).toBe('libjpeg62-turbo');
-    expect(packageForSoname('libcrypto.so.3', 'apt')).toBe('libssl3');
-    expect(packageForSoname('libgeos_c.so.1', 'apt')).toBe('libgeos-c1v5');
-    expect(packageForSoname('libldap-2.5.so.0', 'apt')).toBe('libldap-2.5-0');
-    expect(packageForSoname('libpython3.11.so.1.0', 'apt')).toBe('libpython3.11');
-    expect(packageForSoname('libnothing.so.9', 'apt')).toBeUndefined();
-    expect(packageForSoname('libldap-2.5.so.0', 'apk')).toBeUndefined();
+    const apt = (soname: string) => sonamePackages(soname)?.apt[0];
+    expect(sonamePackages('libpq.so.5')).toEqual({ apt: ['libpq5'], apk: ['libpq'] });
+    expect(apt('libxslt.so.1')).toBe('libxslt1.1');
+    expect(apt('libjpeg.so.62')).toBe('libjpeg62-turbo');
+    expect(apt('libcrypto.so.3')).toBe('libssl3');
+    expect(apt('libgeos_c.so.1')).toBe('libgeos-c1v5');
+    expect(apt('libldap-2.5.so.0')).toBe('libldap-2.5-0');
+    expect(apt('libpython3.11.so.1.0')).toBe('libpython3.11');
+    expect(sonamePackages('libnothing.so.9')).toBeUndefined();
+    expect(sonamePackages('libldap-2.5.so.0')?.apk).toEqual([]);
   });
 });
