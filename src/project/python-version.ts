@@ -1,26 +1,35 @@
 import { type Source, UserError } from '../errors.js';
 import { satisfies } from '../pep/pep440.js';
+import { endOfLife, endOfLifeText } from './python-eol.js';
 import type { PythonVersion } from './types.js';
 
 /** The Python minors slim-py knows base images for. */
 export const SUPPORTED_MINORS = [8, 9, 10, 11, 12, 13, 14] as const;
 export const NEWEST_STABLE = '3.13';
+export const NEWEST_SUPPORTED = `3.${SUPPORTED_MINORS[SUPPORTED_MINORS.length - 1]}`;
 const RANGE = '3.8–3.14';
 
-function checkSupported(major: number, minor: number, text: string, where: Source): string {
-  const v = `${major}.${minor}`;
-  if (major !== 3 || minor < 8 || minor > 14) {
-    throw new UserError(
-      `Python ${v} (from '${text}') is not supported; slim-py builds images for Python ${RANGE}`,
-      'declare a version between 3.8 and 3.14 or pass --python X.Y',
-      where,
-    );
-  }
-  return v;
+/** '3.12' when slim-py has images for it; otherwise a UserError that says why (end of life, or too new). */
+export function checkSupported(version: string, text: string, where: Source): string {
+  const [major, minor] = version.split('.').map(Number);
+  if (major === 3 && (SUPPORTED_MINORS as readonly number[]).includes(minor ?? -1)) return version;
+  // Every line older than the range ended years ago, so the clock cannot change this sentence.
+  const eol = endOfLife(version, new Date());
+  const what = eol === undefined ? 'is not supported' : `${endOfLifeText(eol)} and not supported`;
+  throw new UserError(
+    `Python ${version} (from '${text}') ${what}; slim-py builds images for Python ${RANGE}`,
+    `declare a version between 3.8 and 3.14 (the newest: ${NEWEST_SUPPORTED}) or pass --python X.Y`,
+    where,
+  );
 }
 
 /** `3.12`, `3.12.1`, `3.13t`, `cpython-3.12`, `python-3.11.4` → '3.12'; anything else → UserError. */
 export function parseVersionText(text: string, where: Source, what: string): string {
+  return checkSupported(readVersionText(text, where, what), text.trim(), where);
+}
+
+/** Like parseVersionText, without the support check: `python-2.7.18` → '2.7'. */
+export function readVersionText(text: string, where: Source, what: string): string {
   const t = text.trim();
   const m =
     /^(?:c?python-?)?(\d+)\.(\d+)(?:\.\d+)?(?:(?:a|b|rc)\d+|-?dev|t|\+)?(?:[-@][A-Za-z0-9._-]*)?$/i.exec(t);
@@ -30,7 +39,7 @@ export function parseVersionText(text: string, where: Source, what: string): str
       : 'write a version such as 3.12 (or pass --python X.Y)';
     throw new UserError(`cannot read a Python version from ${what} '${t.slice(0, 60)}'`, hint, where);
   }
-  return checkSupported(Number(m[1]), Number(m[2]), t, where);
+  return `${Number(m[1])}.${Number(m[2])}`;
 }
 
 /** `--python X.Y`. */
@@ -51,12 +60,15 @@ export function fromPythonVersionFile(text: string, file: string): PythonVersion
   return { version, source, reason: `from ${file}` };
 }
 
-/** Heroku-style `runtime.txt`: `python-3.11.4`. */
+/**
+ * Heroku-style `runtime.txt`: `python-3.11.4`. The version is not checked against the supported
+ * range here: an end-of-life one is a warning with a fallback (python-choice.ts), not an error.
+ */
 export function fromRuntimeTxt(text: string, file: string): PythonVersion {
   const lines = text.split('\n');
   const idx = lines.findIndex((l) => l.trim() !== '');
   const source = { file, line: idx < 0 ? 1 : idx + 1 };
-  const version = parseVersionText(idx < 0 ? '' : (lines[idx] ?? ''), source, file);
+  const version = readVersionText(idx < 0 ? '' : (lines[idx] ?? ''), source, file);
   return { version, source, reason: `from ${file}` };
 }
 
@@ -96,15 +108,9 @@ function minorAllowed(clauses: Clause[], minor: number): boolean {
   return false;
 }
 
-/** The lowest supported minor that some 3.M.patch release satisfies; `||` separates alternatives (Poetry). */
-export function lowestAllowedMinor(spec: string, where: Source): number | undefined {
-  let best: number | undefined;
-  for (const alt of spec.split('||')) {
-    const clauses = parseClauses(alt, where);
-    const minor = SUPPORTED_MINORS.find((m) => minorAllowed(clauses, m));
-    if (minor !== undefined && (best === undefined || minor < best)) best = minor;
-  }
-  return best;
+/** The newest supported minor that some 3.M.patch release satisfies; `||` separates alternatives (Poetry). */
+export function newestAllowedMinor(spec: string, where: Source): number | undefined {
+  return [...SUPPORTED_MINORS].reverse().find((m) => allowsMinor(spec, m, where));
 }
 
 /** Whether `3.minor` satisfies the specifier (for consistency warnings). */
@@ -112,9 +118,12 @@ export function allowsMinor(spec: string, minor: number, where: Source): boolean
   return spec.split('||').some((alt) => minorAllowed(parseClauses(alt, where), minor));
 }
 
-/** From a PEP 440 specifier (`requires-python`, Pipfile, Poetry after translation): the lowest allowed minor. */
+/**
+ * From a PEP 440 specifier (`requires-python`, Poetry after translation): the newest allowed minor
+ * slim-py has images for. `>=3.9` means "3.9 or newer", not "build on 3.9" (end of life).
+ */
 export function fromSpecifier(spec: string, source: Source, what: string, shown = spec): PythonVersion {
-  const minor = lowestAllowedMinor(spec, source);
+  const minor = newestAllowedMinor(spec, source);
   if (minor === undefined) {
     throw new UserError(
       `${what} '${shown}' allows no Python that slim-py supports (${RANGE})`,
@@ -125,7 +134,7 @@ export function fromSpecifier(spec: string, source: Source, what: string, shown 
   return {
     version: `3.${minor}`,
     source,
-    reason: `the lowest version that ${what} '${shown}' allows (of ${RANGE})`,
+    reason: `the newest version that ${what} '${shown}' allows, of the ${RANGE} slim-py has images for (pass --python X.Y for another)`,
   };
 }
 

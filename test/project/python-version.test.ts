@@ -5,7 +5,7 @@ import {
   fromPythonVersionFile,
   fromRuntimeTxt,
   fromSpecifier,
-  lowestAllowedMinor,
+  newestAllowedMinor,
   parseVersionText,
 } from '../../src/project/python-version.js';
 
@@ -49,8 +49,30 @@ describe('python version parsing', () => {
     }
   });
 
+  it('unsupported old lines are named end of life, with the newest supported proposed', () => {
+    expect(() => parseVersionText('3.7.17', at, 'x')).toThrow(
+      "Python 3.7 (from '3.7.17') is end of life since June 2023 and not supported",
+    );
+    expect(() => parseVersionText('2.7', at, 'x')).toThrow(
+      "2.7 (from '2.7') is end of life since January 2020",
+    );
+    try {
+      parseVersionText('3.15', at, 'x');
+      expect.fail('should throw');
+    } catch (e) {
+      expect((e as UserError).message).toContain('3.15');
+      expect((e as UserError).message).toContain('is not supported');
+      expect((e as UserError).hint).toContain('the newest: 3.14');
+    }
+  });
+
   it('runtime.txt and --python', () => {
     expect(fromRuntimeTxt('python-3.11.4\n', 'runtime.txt').version).toBe('3.11');
+    // Read, not refused: an end-of-life runtime.txt is a warning with a fallback (python-choice).
+    expect(fromRuntimeTxt('\npython-2.7.18\n', 'runtime.txt')).toMatchObject({
+      version: '2.7',
+      source: { file: 'runtime.txt', line: 2 },
+    });
     expect(fromFlag('3.10')).toEqual({
       version: '3.10',
       source: { file: '--python' },
@@ -60,25 +82,28 @@ describe('python version parsing', () => {
   });
 });
 
-describe('requires-python → lowest allowed minor', () => {
+describe('requires-python → the newest allowed minor slim-py has images for', () => {
   it.each([
-    ['>=3.10', 10],
-    ['>=3.6', 8],
-    ['~=3.11', 11],
+    ['>=3.9', 14],
+    ['>=3.6', 14],
+    ['~=3.11', 14],
+    ['~=3.11.0', 11],
     ['==3.12.*', 12],
-    ['>=3.9,<3.13,!=3.9.*', 10],
-    ['>3.10', 10],
-    ['>=3.10.2', 10],
-    ['<3.10', 8],
-    ['>=3.8, <4', 8],
-    ['>=3.13 || >=3.9,<3.10', 9],
-    ['', 8],
-  ])('%j → 3.%i', (spec, minor) => expect(lowestAllowedMinor(spec, at)).toBe(minor));
+    ['>=3.9,<3.13,!=3.9.*', 12],
+    ['>3.10', 14],
+    ['<3.10', 9],
+    ['>=3.8, <4', 14],
+    ['>=3.9,<3.10 || >=3.11,<3.12', 11],
+    ['', 14],
+  ])('%j → 3.%i', (spec, minor) => expect(newestAllowedMinor(spec, at)).toBe(minor));
 
   it('says which rule chose it', () => {
-    expect(fromSpecifier('>=3.10', at, 'requires-python').reason).toBe(
-      "the lowest version that requires-python '>=3.10' allows (of 3.8–3.14)",
-    );
+    expect(fromSpecifier('>=3.9', at, 'requires-python')).toEqual({
+      version: '3.14',
+      source: at,
+      reason:
+        "the newest version that requires-python '>=3.9' allows, of the 3.8–3.14 slim-py has images for (pass --python X.Y for another)",
+    });
   });
 
   it('rejects specifiers that allow nothing supported, or are not specifiers', () => {

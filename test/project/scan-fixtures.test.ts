@@ -98,7 +98,8 @@ describe('scanProject on the fixture projects', () => {
   it('poetry-app: caret/tilde translated, poetry.lock versions, python from ^3.11', async () => {
     const p = await scan('poetry-app');
     expect(p.manager).toBe('poetry');
-    expect(p.python.version).toBe('3.11');
+    // ^3.11 is >=3.11,<4: the newest that allows.
+    expect(p.python.version).toBe('3.14');
     expect(p.python.reason).toContain("'^3.11'");
     const fastapi = p.dependencies.find((d) => d.name === 'fastapi');
     expect(fastapi).toMatchObject({
@@ -126,7 +127,7 @@ describe('scanProject on the fixture projects', () => {
   it('uv-app: uv.lock, requires-python, uvicorn entry', async () => {
     const p = await scan('uv-app');
     expect(p.manager).toBe('uv');
-    expect(p.python).toMatchObject({ version: '3.11', source: { file: 'pyproject.toml', line: 5 } });
+    expect(p.python).toMatchObject({ version: '3.14', source: { file: 'pyproject.toml', line: 5 } });
     expect(deps(p)).toEqual([
       'fastapi>=0.111',
       'uvicorn>=0.30',

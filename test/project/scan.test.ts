@@ -62,7 +62,7 @@ describe('scanProject: choices and errors', () => {
     expect(p.dependencies.map((d) => [d.name, d.specifier, d.locked?.version])).toEqual([
       ['requests', '>=2.31,<3', '2.32.3'],
     ]);
-    expect(p.python.version).toBe('3.10');
+    expect(p.python.version).toBe('3.14');
   });
 
   it('PDM: PEP 621 main deps, local editable dev dep resolved against the root', async () => {
@@ -120,10 +120,18 @@ describe('scanProject: choices and errors', () => {
     });
     const p = await scanProject(root);
     expect(p.python.version).toBe('3.9');
-    expect(p.warnings[0]).toEqual({
-      message: "Python 3.9 (from .python-version) is outside requires-python '>=3.11'",
-      source: { file: 'pyproject.toml', line: 3 },
-    });
+    expect(p.warnings).toEqual([
+      {
+        message: expect.stringContaining(
+          'Python 3.9 (from .python-version) is end of life since October 2025',
+        ),
+        source: { file: '.python-version', line: 1 },
+      },
+      {
+        message: "Python 3.9 (from .python-version) is outside requires-python '>=3.11'",
+        source: { file: 'pyproject.toml', line: 3 },
+      },
+    ]);
   });
 
   it('bad input anywhere surfaces as a UserError with file:line', async () => {
