@@ -8,6 +8,7 @@ import { redactUrl } from './index-client.js';
 import { isIndexUnavailable } from './index-unavailable.js';
 import { judge, type Lookup, type Request } from './judge.js';
 import { nativeEntry, pureEntry } from './knowledge-table.js';
+import { olderThan } from './table-verdict.js';
 import type { IndexClient, Target, Verdict } from './types.js';
 
 /** How many unjudged packages a note names before it counts the rest. */
@@ -54,25 +55,28 @@ function requestsFor(project: Project, target: Target, notes: string[]): Request
 function pulledIn(direct: Request[]): Request[] {
   const known = new Set(direct.map((r) => r.name));
   const out: Request[] = [];
-  const queue: { name: string; extras: string[]; label: string }[] = direct.map((r) => ({
-    name: r.name,
-    extras: r.extras ?? [],
-    label: r.via ?? r.name,
-  }));
+  const queue: { req: Request; label: string }[] = direct.map((r) => ({ req: r, label: r.via ?? r.name }));
   // A read position instead of shift(): shift() moves the whole array, quadratic on 100,000 lines.
   for (let next = 0; next < queue.length; next++) {
-    const { name, extras, label } = queue[next]!;
+    const { req, label } = queue[next]!;
+    const { name, extras = [] } = req;
     const entry = nativeEntry(name) ?? pureEntry(name);
     if (!entry) continue;
-    const pulls = (entry.pulls ?? []).map((p) => ({ p, via: label }));
+    // pydantic<2 does not depend on pydantic-core: the versions it may get decide.
+    const pulledBy = (p: string) => {
+      const since = entry.pullsSince?.[p];
+      return since === undefined || !olderThan(since, req.pin, req.specifier);
+    };
+    const pulls = (entry.pulls ?? []).filter(pulledBy).map((p) => ({ p, via: label }));
     for (const extra of extras.map(normalizeName)) {
       for (const p of entry.extras?.[extra] ?? []) pulls.push({ p, via: `${name}[${extra}]` });
     }
     for (const { p, via } of pulls) {
       if (known.has(p)) continue;
       known.add(p);
-      out.push({ name: p, specifier: '', from: 'index', via });
-      queue.push({ name: p, extras: [], label: via });
+      const pulled: Request = { name: p, specifier: '', from: 'index', via };
+      out.push(pulled);
+      queue.push({ req: pulled, label: via });
     }
   }
   return out;

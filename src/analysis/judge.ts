@@ -1,3 +1,4 @@
+import { normalizeName } from '../project/normalize.js';
 import { type NativeEntry, nativeEntry, type PureEntry, pureEntry } from './knowledge-table.js';
 import { systemPackages, tableAvailability } from './table-verdict.js';
 import type { Availability, IndexFile, Libc, Target, Verdict } from './types.js';
@@ -44,11 +45,14 @@ function verdict(
   musl: Availability,
   rest: Partial<Verdict>,
 ): Verdict {
+  // psycopg[binary]: the binary package's wheel carries libpq, so the system one is not needed.
+  const extras = (req.extras ?? []).map(normalizeName);
+  const bundled = k.native?.runtimeBundledBy?.some((x) => extras.includes(x));
   const v: Verdict = {
     name: req.name,
     glibc,
     musl,
-    ...systemPackages(k.native, glibc, musl),
+    ...systemPackages(bundled ? { ...k.native!, runtime: undefined } : k.native, glibc, musl),
     reason: rest.reason ?? '',
     source: rest.source ?? 'table',
     traps: [...(k.native?.traps ?? k.pure?.traps ?? []), ...(rest.traps ?? [])],

@@ -21,6 +21,8 @@ export interface NativeEntry {
   musllinuxSince?: string;
   /** A py3-none-any wheel exists too: where no binary wheel fits, pip installs the slower pure one. */
   pureWheel?: boolean;
+  /** false: no sdist pip could build (none published, or none that builds in an image): without a wheel it cannot install. */
+  sourceBuild?: false;
   /** The package itself is pure Python but loads a system library (ctypes/cffi at run time). */
   pure?: boolean;
   /** What a source build needs. */
@@ -34,12 +36,17 @@ export interface NativeEntry {
   pulls?: string[];
   /** Native packages pulled by an extra (`uvicorn[standard]`). */
   extras?: Record<string, string[]>;
+  /** Pulled packages that only releases from this version on depend on. */
+  pullsSince?: Record<string, string>;
+  /** Extras whose package brings its own copy of `runtime` (psycopg[binary]: libpq in the wheel). */
+  runtimeBundledBy?: string[];
 }
 
 export interface PureEntry {
   reason: string;
   pulls?: string[];
   extras?: Record<string, string[]>;
+  pullsSince?: Record<string, string>;
   traps?: string[];
 }
 
@@ -89,6 +96,7 @@ export const NATIVE_PACKAGES: Record<string, NativeEntry> = {
     build: pkgs('', ''),
     runtime: pkgs('libpq5', 'libpq'),
     extras: { binary: ['psycopg-binary'], c: ['psycopg-c'] },
+    runtimeBundledBy: ['binary'],
     traps: [
       'plain psycopg fails at import with "no pq wrapper available" unless libpq5 is installed or psycopg[binary] is used',
     ],
@@ -97,6 +105,7 @@ export const NATIVE_PACKAGES: Record<string, NativeEntry> = {
     reason: 'wheels bundle libpq; there is no sdist',
     manylinux: true,
     musllinux: true,
+    sourceBuild: false,
     build: pkgs(`${C} libpq-dev`, `${C_APK} postgresql-dev`),
     traps: ['no sdist: on a Python without a wheel the install fails; use psycopg[c] there'],
   },
@@ -593,9 +602,10 @@ export const NATIVE_PACKAGES: Record<string, NativeEntry> = {
     traps: ['on Alpine pyarrow is practically unavailable: use a Debian-based image'],
   },
   torch: {
-    reason: 'huge glibc-only wheels (CUDA by default); no musllinux wheels, no practical source build',
+    reason: 'huge glibc-only wheels (CUDA by default); no musllinux wheels and no sdist on PyPI',
     manylinux: true,
     musllinux: false,
+    sourceBuild: false,
     build: pkgs(`${C} ${CXX} cmake`, `${C_APK} ${CXX_APK} cmake`),
     pulls: ['numpy'],
     traps: [
@@ -812,7 +822,11 @@ export const PURE_PACKAGES: Record<string, PureEntry> = {
     reason: 'pure Python ASGI server; its [standard] extra pulls uvloop, httptools and watchfiles',
     extras: { standard: ['uvloop', 'httptools', 'watchfiles', 'websockets', 'pyyaml'] },
   },
-  pydantic: { reason: 'pure Python on top of the Rust pydantic-core (v2)', pulls: ['pydantic-core'] },
+  pydantic: {
+    reason: 'pure Python; v2 runs on the Rust pydantic-core (v1 does not use it)',
+    pulls: ['pydantic-core'],
+    pullsSince: { 'pydantic-core': '2' },
+  },
   'pydantic-settings': { reason: 'pure Python', pulls: ['pydantic'] },
   certifi: { reason: 'pure Python (CA bundle)' },
   tzdata: { reason: 'pure Python (time zone data)' },

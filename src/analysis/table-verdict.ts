@@ -31,7 +31,8 @@ export function tableAvailability(
       ? entry.manylinux
       : entry.musllinux && !(entry.musllinuxSince && olderThan(entry.musllinuxSince, pin, specifier));
   if (wheels) return 'wheel';
-  return entry.pureWheel ? 'pure' : 'compile';
+  if (entry.pureWheel) return 'pure';
+  return entry.sourceBuild === false ? 'none' : 'compile';
 }
 
 /** Build packages where something compiles, runtime packages always plus the compiled-only ones. */

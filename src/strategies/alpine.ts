@@ -1,4 +1,4 @@
-import { alpineRuntimeLines, muslCaveats, muslReason } from './render/alpine-stages.js';
+import { alpineRuntimeLines, muslCaveats, muslFit } from './render/alpine-stages.js';
 import { apkTransient } from './render/apk.js';
 import { appCopy, tailLines } from './render/app-tail.js';
 import { makeCandidate } from './render/candidate.js';
@@ -51,8 +51,7 @@ export const alpine: Strategy = {
       id: 'alpine',
       title: alpine.title,
       teaches,
-      applicable: true,
-      reason: muslReason(caveats),
+      ...muslFit(ctx, caveats),
       tradeoffs: {
         size: 'Smallest base (~50 MB); compiled packages and musl builds of libraries can eat the gain.',
         buildTime: needs.compiles.musl.length

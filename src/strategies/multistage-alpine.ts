@@ -1,4 +1,4 @@
-import { alpineRuntimeLines, muslCaveats, muslReason } from './render/alpine-stages.js';
+import { alpineRuntimeLines, muslCaveats, muslFit } from './render/alpine-stages.js';
 import { apkInstall } from './render/apk.js';
 import { tailLines } from './render/app-tail.js';
 import { trimmedStage, venvBuilderStage } from './render/builder-stage.js';
@@ -40,8 +40,7 @@ export const multistageAlpine: Strategy = {
       id: 'multistage-alpine',
       title: multistageAlpine.title,
       teaches,
-      applicable: true,
-      reason: muslReason(caveats),
+      ...muslFit(ctx, caveats),
       tradeoffs: {
         size: 'Often the smallest with a shell: ~50 MB base plus the venv.',
         buildTime: needs.compiles.musl.length

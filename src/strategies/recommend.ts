@@ -22,6 +22,7 @@ export function recommend(candidates: Candidate[], project: Project, verdicts: V
   const vs = relevantVerdicts(verdicts, plan, project);
   const muslCompiles = vs.filter((v) => v.musl === 'compile').map((v) => v.name);
   const muslUnknown = vs.filter((v) => v.musl === 'unknown').map((v) => v.name);
+  const muslCannot = vs.some((v) => v.musl === 'none');
   const runtimeLibs = [...new Set(vs.flatMap((v) => v.runtimePackages.apt))];
   const why: string[] = [];
   const score = new Map<StrategyId, number>([
@@ -54,7 +55,9 @@ export function recommend(candidates: Candidate[], project: Project, verdicts: V
     const d = candidates.find((c) => c.id === 'distroless');
     if (d) why.push(`distroless left out: ${d.reason}`);
   }
-  if (muslCompiles.length) {
+  if (muslCannot) {
+    // The Alpine candidates do not apply; the loop at the end says why.
+  } else if (muslCompiles.length) {
     score.set('multistage-alpine', 10);
     score.set('alpine', 5);
     why.push(

@@ -33,9 +33,25 @@ export function muslCaveats(ctx: RenderContext): string[] {
   return out;
 }
 
-/** Why an Alpine strategy applies: it always builds, but says what musl will cost. */
-export function muslReason(caveats: readonly string[]): string {
-  return caveats.length
-    ? `Applies, with caveats: ${caveats.join(' ')}`
-    : 'Applies: every dependency is pure Python or has a musllinux wheel.';
+/**
+ * Whether an Alpine strategy applies and why: not when a dependency cannot install on musl at all
+ * (no musllinux wheel, nothing to build: torch); otherwise it does, saying what musl will cost.
+ */
+export function muslFit(
+  ctx: RenderContext,
+  caveats: readonly string[],
+): { applicable: boolean; reason: string } {
+  const cannot = ctx.needs.cannotInstall.musl;
+  if (cannot.length) {
+    return {
+      applicable: false,
+      reason: `Does not apply: ${cannot.join(', ')} cannot install on musl (no musllinux wheel and no sdist to build); use a Debian-based image.`,
+    };
+  }
+  return {
+    applicable: true,
+    reason: caveats.length
+      ? `Applies, with caveats: ${caveats.join(' ')}`
+      : 'Applies: every dependency is pure Python or has a musllinux wheel.',
+  };
 }

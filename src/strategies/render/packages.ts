@@ -8,6 +8,8 @@ import { sortedUnique } from './lines.js';
 export interface SystemNeeds {
   /** Names of dependencies that compile from source, per libc. */
   compiles: Record<Libc, string[]>;
+  /** Dependencies pip cannot install there at all: no wheel fits and no sdist to build. */
+  cannotInstall: Record<Libc, string[]>;
   /** Dependencies whose availability is unknown (not in the table, index not asked). */
   unknown: Record<Libc, string[]>;
   /** Builder packages: a compiler when something compiles, the verdicts' headers, git for VCS deps. */
@@ -33,6 +35,10 @@ export function systemNeeds(input: PlanInput, plan: InstallPlan): SystemNeeds {
   const git = plan.needsGit ? ['git'] : [];
   return {
     compiles: { glibc: compiles.glibc.map((v) => v.name), musl: compiles.musl.map((v) => v.name) },
+    cannotInstall: {
+      glibc: vs.filter((v) => v.glibc === 'none').map((v) => v.name),
+      musl: vs.filter((v) => v.musl === 'none').map((v) => v.name),
+    },
     unknown: {
       glibc: vs.filter((v) => v.glibc === 'unknown').map((v) => v.name),
       musl: vs.filter((v) => v.musl === 'unknown').map((v) => v.name),
