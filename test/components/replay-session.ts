@@ -38,12 +38,14 @@ export function loadRecording(name: string): Recording {
   const rec = { name, engine: head.engine, project: head.project, plan, entries: rest as Entry[] };
   const stale = staleness(rec);
   if (stale) throw new Error(`replay: ${stale}`);
-  // What was not raced was never measured: the plan shows it as today's strategies render it.
+  // What was not raced was never measured: the plan shows it as today's strategies render it,
+  // and recommends as today's rules do (a prediction, not a measurement).
   const raced = racedIds(rec.entries);
-  const today = replan(plan).candidates;
-  plan.candidates = today.map((c) =>
+  const today = replan(plan);
+  plan.candidates = today.candidates.map((c) =>
     raced.includes(c.id) ? plan.candidates.find((r) => r.id === c.id)! : c,
   );
+  plan.recommended = today.recommended;
   return rec;
 }
 
