@@ -1,3 +1,4 @@
+import { listNames } from '../../names.js';
 import { apkInstall } from './apk.js';
 import type { RenderContext } from './context.js';
 import { comment } from './escape.js';
@@ -45,7 +46,7 @@ export function muslFit(
   if (cannot.length) {
     return {
       applicable: false,
-      reason: `Does not apply: ${cannot.join(', ')} cannot install on musl (no musllinux wheel and no sdist to build); use a Debian-based image.`,
+      reason: `Does not apply: ${listNames(cannot)} cannot install on musl (no musllinux wheel and no sdist to build); use a Debian-based image.`,
     };
   }
   return {
