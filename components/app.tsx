@@ -1,9 +1,11 @@
+import { ThemeProvider } from '@inkjs/ui';
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { describeError, EXIT, type ExitCode, type Session } from '../src/session/index.js';
 import { initialState, STEPS, type Step, wizardReducer } from './state.js';
 import { StepBody } from './step-body.js';
 import { PrintedLines } from './steps/race/printed-lines.js';
+import { COLOR, UI_THEME } from './theme.js';
 import { useRace } from './use-race.js';
 import { KeyBus, useKeys } from './widgets/use-keys.js';
 import { useWidth } from './widgets/use-width.js';
@@ -32,9 +34,11 @@ export interface AppProps {
 /** The wizard: a reducer-driven step machine; steps render state and turn keys into answers. */
 export function App(props: AppProps) {
   return (
-    <KeyBus>
-      <Wizard {...props} />
-    </KeyBus>
+    <ThemeProvider theme={UI_THEME}>
+      <KeyBus>
+        <Wizard {...props} />
+      </KeyBus>
+    </ThemeProvider>
   );
 }
 
@@ -113,17 +117,17 @@ function Wizard({ session, dir, stop, onExit }: AppProps) {
     <Box flexDirection="column">
       {s.race ? <PrintedLines key={s.raceRun} printed={s.race.printed} width={width} /> : null}
       <Text wrap="truncate-end">
-        <Text bold color="magenta">
+        <Text bold color={COLOR.brand}>
           slim-py
         </Text>{' '}
         <Text dimColor>
           {steps.indexOf(s.step) + 1}/{steps.length}
         </Text>{' '}
         <Text bold>{TITLES[s.step]}</Text>
-        {s.planOnly ? <Text color="yellow"> · plan only (no Docker)</Text> : null}
+        {s.planOnly ? <Text color={COLOR.warn}> · plan only (no Docker)</Text> : null}
       </Text>
       <StepBody s={s} dispatch={dispatch} session={session} dir={dir} />
-      {s.exitNote ? <Text color="yellow">{s.exitNote}</Text> : null}
+      {s.exitNote ? <Text color={COLOR.warn}>{s.exitNote}</Text> : null}
     </Box>
   );
 }

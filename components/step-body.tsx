@@ -11,6 +11,7 @@ import { PythonEntryStep } from './steps/python-entry/python-entry-step.js';
 import { RaceStep } from './steps/race/race-step.js';
 import { StrategiesStep } from './steps/strategies/strategies-step.js';
 import { WriteStep } from './steps/write/write-step.js';
+import { COLOR } from './theme.js';
 
 export interface StepBodyProps {
   s: WizardState;
@@ -135,7 +136,7 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
           onDone={() => dispatch({ type: 'exit', code: EXIT.ok })}
         />
       ) : (
-        <Text color="red">Nothing to write: no candidate applies.</Text>
+        <Text color={COLOR.error}>Nothing to write: no candidate applies.</Text>
       );
     default:
       return null;

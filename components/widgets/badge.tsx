@@ -1,12 +1,13 @@
 import { Text } from 'ink';
 import type { Availability } from '../../src/analysis/types.js';
+import { COLOR } from '../theme.js';
 
 const LOOK: Record<Availability, { label: string; color: string }> = {
-  pure: { label: 'pure', color: 'green' },
-  wheel: { label: 'wheel', color: 'cyan' },
-  compile: { label: 'compiles', color: 'yellow' },
-  none: { label: 'cannot', color: 'red' },
-  unknown: { label: 'unknown', color: 'gray' },
+  pure: { label: 'pure', color: COLOR.ok },
+  wheel: { label: 'wheel', color: COLOR.focus },
+  compile: { label: 'compiles', color: COLOR.warn },
+  none: { label: 'cannot', color: COLOR.error },
+  unknown: { label: 'unknown', color: COLOR.unknown },
 };
 
 export const BADGE_WIDTH = 8;

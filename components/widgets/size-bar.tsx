@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { COLOR } from '../theme.js';
 
 /** A horizontal bar scaled to the largest value of the table; failed rows are drawn dim. */
 export function SizeBar({
@@ -16,7 +17,7 @@ export function SizeBar({
   const n = max > 0 && value > 0 ? Math.max(1, Math.round((value / max) * w)) : 0;
   return (
     <Text>
-      <Text color={failed ? 'red' : 'green'} dimColor={failed}>
+      <Text color={failed ? COLOR.error : COLOR.ok} dimColor={failed}>
         {(failed ? '▒' : '█').repeat(n)}
       </Text>
       {' '.repeat(w - n)}

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Verdict } from '../../../src/analysis/types.js';
 import { clip } from '../../../src/session/index.js';
+import { COLOR } from '../../theme.js';
 import { BADGE_WIDTH, Badge } from '../../widgets/badge.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { scrollWindow } from '../../widgets/scroll-window.js';
@@ -39,7 +40,7 @@ export function DependenciesStep({ verdicts, onNext }: DependenciesStepProps) {
         const on = from + i === focus;
         return (
           <Text key={d.name} wrap="truncate-end">
-            <Text color="cyan">{on ? '› ' : '  '}</Text>
+            <Text color={COLOR.focus}>{on ? '› ' : '  '}</Text>
             <Text bold={on}>{clip(d.name, nameWidth).padEnd(nameWidth)}</Text> <Badge value={d.glibc} />{' '}
             <Badge value={d.musl} /> <Text dimColor>{d.source}</Text>
           </Text>
@@ -81,7 +82,7 @@ function VerdictDetail({ v }: { v: Verdict }) {
         </Text>
       ) : null}
       {v.traps.map((t) => (
-        <Text key={t} color="yellow">
+        <Text key={t} color={COLOR.warn}>
           ! {t}
         </Text>
       ))}

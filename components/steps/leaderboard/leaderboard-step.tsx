@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Leaderboard } from '../../../src/report/leaderboard.js';
 import { mb, PREFERS, type Prefer, STARTUP_RULE } from '../../../src/session/index.js';
 import type { Candidate, StrategyId } from '../../../src/strategies/types.js';
+import { COLOR } from '../../theme.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
 import { useRows, useWidth } from '../../widgets/use-width.js';
@@ -93,12 +94,12 @@ export function LeaderboardStep({ board, candidates, onDetail, onPick, onPrefer 
       <BoardTable board={board} focus={focus} width={width} winner={board.winner} />
       {board.why ? <Text wrap="wrap">Winner: {board.why}</Text> : null}
       {board.winner ? null : (
-        <Text color="red">
+        <Text color={COLOR.error}>
           No candidate passed its smoke test: nothing to write. Esc to change the answers.
         </Text>
       )}
       {row ? <RowSummary row={row} width={width} /> : null}
-      {refused ? <Text color="yellow">{refused}</Text> : null}
+      {refused ? <Text color={COLOR.warn}>{refused}</Text> : null}
       <KeyHints
         hints={[
           ['↑↓', 'move'],

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Row } from '../../../src/report/leaderboard.js';
 import { clip, mb, seconds, times } from '../../../src/session/index.js';
+import { COLOR } from '../../theme.js';
 import { size } from '../../widgets/size.js';
 
 /** Everything about the focused row, also what narrow terminals leave out of the table. */
@@ -32,7 +33,7 @@ export function RowSummary({ row, width }: { row: Row; width: number }) {
           {size(l.sizeBytes).padStart(8)} {clip(l.createdBy || '(base image)', width - 10)}
         </Text>
       ))}
-      {row.reason ? <Text color="red">✗ {row.reason}</Text> : null}
+      {row.reason ? <Text color={COLOR.error}>✗ {row.reason}</Text> : null}
     </Box>
   );
 }

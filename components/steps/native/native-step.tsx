@@ -4,6 +4,7 @@ import SelectInput from 'ink-select-input';
 import { useState } from 'react';
 import type { Verdict } from '../../../src/analysis/types.js';
 import { parseList } from '../../answers.js';
+import { COLOR } from '../../theme.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 
 export interface NativeAnswer {
@@ -61,7 +62,7 @@ export function NativeStep({ compiling, initial, onTyping, onSubmit }: NativeSte
         />
       ) : (
         <Text>
-          <Text color="green">› </Text>
+          <Text color={COLOR.ok}>› </Text>
           {answer.compiles ? 'Yes' : 'No'}
         </Text>
       )}

@@ -2,6 +2,7 @@ import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { formatSource, type PlanResult, redactUrl } from '../../../src/session/index.js';
 import type { EngineStatus } from '../../state.js';
+import { COLOR } from '../../theme.js';
 import { Field } from '../../widgets/field.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
@@ -56,7 +57,7 @@ export function ProjectStep(p: ProjectStepProps) {
             {project.entry.command} <Text dimColor>{formatSource(project.entry.source)}</Text>
           </>
         ) : (
-          <Text color="yellow">none found: you can type it in step 4</Text>
+          <Text color={COLOR.warn}>none found: you can type it in step 4</Text>
         )}
       </Field>
       <Field label="index">
@@ -64,7 +65,7 @@ export function ProjectStep(p: ProjectStepProps) {
       </Field>
       <Field label="deps">{p.plan.verdicts.length} (next step)</Field>
       {project.warnings.map((w) => (
-        <Text key={`w${w.message}`} color="yellow" wrap="truncate-end">
+        <Text key={`w${w.message}`} color={COLOR.warn} wrap="truncate-end">
           ! {w.source ? `${formatSource(w.source)}: ` : ''}
           {w.message}
         </Text>
@@ -96,7 +97,7 @@ function EngineLine({ engine, planOnly }: { engine: EngineStatus; planOnly: bool
     const i = engine.info;
     return (
       <Text wrap="truncate-end">
-        <Text color="green">{i.kind === 'podman' ? 'Podman' : 'Docker'}</Text> {i.host}{' '}
+        <Text color={COLOR.ok}>{i.kind === 'podman' ? 'Podman' : 'Docker'}</Text> {i.host}{' '}
         <Text dimColor>
           ({i.serverVersion}, {i.builder})
         </Text>

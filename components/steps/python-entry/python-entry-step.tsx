@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Project } from '../../../src/project/types.js';
 import { formatSource, type PythonChoice } from '../../../src/session/index.js';
 import { entryProblem } from '../../answers.js';
+import { COLOR } from '../../theme.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
 import { UserErrorView } from '../../widgets/user-error.js';
@@ -45,7 +46,7 @@ function ChoiceDetail({ choice }: { choice: PythonChoice }) {
         applies: {choice.applicable.join(', ') || 'none'}
       </Text>
       {choice.problems.map((p) => (
-        <Text key={p} color={p.includes('cannot install') ? 'red' : 'yellow'} wrap="truncate-end">
+        <Text key={p} color={p.includes('cannot install') ? COLOR.error : COLOR.warn} wrap="truncate-end">
           {p}
         </Text>
       ))}
@@ -83,13 +84,17 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
       </Text>
       {part === 'entry' ? (
         <Text>
-          <Text color="green">› </Text>
+          <Text color={COLOR.ok}>› </Text>
           {python}
         </Text>
       ) : p.choices ? (
         <>
           {p.choices.map((c) => (
-            <Text key={c.version} wrap="truncate-end" {...(c.version === focus ? { color: 'cyan' } : {})}>
+            <Text
+              key={c.version}
+              wrap="truncate-end"
+              {...(c.version === focus ? { color: COLOR.focus } : {})}
+            >
               {c.version === focus ? '❯ ' : '  '}
               {choiceLabel(c)}
             </Text>
@@ -99,7 +104,7 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
       ) : (
         <Spinner label={`${python} · checking 3.9–3.14 against the index (Enter keeps ${python})`} />
       )}
-      {invalid ? <Text color="red">{invalid}</Text> : null}
+      {invalid ? <Text color={COLOR.error}>{invalid}</Text> : null}
       {part === 'entry' ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>Entry command (what the container runs)</Text>

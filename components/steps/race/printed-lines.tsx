@@ -1,4 +1,5 @@
 import { Static, Text } from 'ink';
+import { COLOR } from '../../theme.js';
 import { FinishedRow, RepairRow } from './race-rows.js';
 import type { Printed } from './race-state.js';
 
@@ -16,7 +17,7 @@ export function PrintedLines({ printed, width }: { printed: Printed[]; width: nu
         ) : p.kind === 'repair' ? (
           <RepairRow key={p.key} id={p.id} stage={p.stage} missing={p.missing} apt={p.apt} />
         ) : (
-          <Text key={p.key} color="yellow">
+          <Text key={p.key} color={COLOR.warn}>
             {p.text}
           </Text>
         )

@@ -1,6 +1,7 @@
+import { ProgressBar } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { clip, mb } from '../../../src/session/index.js';
-import { ProgressBar } from '../../widgets/progress-bar.js';
+import { COLOR } from '../../theme.js';
 import { activity, elapsed, fraction } from './activity.js';
 import type { CandidateView } from './race-state.js';
 
@@ -16,7 +17,7 @@ export function FinishedRow({ c, width }: { c: CandidateView; width: number }) {
     : [activity(c), r?.error].filter((x, i, all) => x && all.indexOf(x) === i).join(': ');
   return (
     <Text wrap="truncate-end">
-      <Text color={ok ? 'green' : 'red'}>{ok ? '✓ ' : '✗ '}</Text>
+      <Text color={ok ? COLOR.ok : COLOR.error}>{ok ? '✓ ' : '✗ '}</Text>
       <Text bold>{c.id.padEnd(ID_WIDTH)}</Text> {clip(what, Math.max(10, width - ID_WIDTH - 3))}
     </Text>
   );
@@ -26,7 +27,7 @@ export function FinishedRow({ c, width }: { c: CandidateView; width: number }) {
 export function RepairRow(p: { id: string; stage: 'build' | 'runtime'; missing: string[]; apt: string[] }) {
   return (
     <Text wrap="truncate-end">
-      <Text color="yellow">↻ </Text>
+      <Text color={COLOR.warn}>↻ </Text>
       <Text bold>{p.id.padEnd(ID_WIDTH)}</Text> {p.missing.join(', ')} missing at{' '}
       {p.stage === 'build' ? 'build' : 'run'} time: racing again with {p.apt.join(' ')}
     </Text>
@@ -48,14 +49,22 @@ export function LiveRow({
   const bar = width >= 90 ? 20 : width >= 70 ? 12 : 8;
   const rest = Math.max(8, width - 2 - ID_WIDTH - 1 - bar - 1 - 6 - 1);
   return (
-    <Text wrap="truncate-end">
-      <Text color="cyan">{focused ? '› ' : '  '}</Text>
-      <Text bold={focused} dimColor={c.phase === 'queued'}>
-        {c.id.padEnd(ID_WIDTH)}
-      </Text>{' '}
-      <ProgressBar value={fraction(c)} width={bar} /> <Text dimColor>{elapsed(c, now).padStart(6)}</Text>{' '}
-      {clip(activity(c), rest)}
-    </Text>
+    <Box>
+      <Text>
+        <Text color={COLOR.focus}>{focused ? '› ' : '  '}</Text>
+        <Text bold={focused} dimColor={c.phase === 'queued'}>
+          {c.id.padEnd(ID_WIDTH)}
+        </Text>{' '}
+      </Text>
+      {/* @inkjs/ui's bar fills the box it is in: a fixed width keeps the columns aligned. */}
+      <Box width={bar} flexShrink={0}>
+        <ProgressBar value={fraction(c) * 100} />
+      </Box>
+      <Text wrap="truncate-end">
+        {' '}
+        <Text dimColor>{elapsed(c, now).padStart(6)}</Text> {clip(activity(c), rest)}
+      </Text>
+    </Box>
   );
 }
 

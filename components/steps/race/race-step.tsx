@@ -2,6 +2,7 @@ import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { engineLine } from '../../../src/session/index.js';
+import { COLOR } from '../../theme.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
 import { useWidth } from '../../widgets/use-width.js';
@@ -80,7 +81,7 @@ function RaceFooter({ view, confirmQuit, keep }: { view: RaceView; confirmQuit: 
     const r = end.removed;
     return (
       <Box flexDirection="column" marginTop={1}>
-        <Text color="yellow">Stopped. The race was cancelled.</Text>
+        <Text color={COLOR.warn}>Stopped. The race was cancelled.</Text>
         <Text>
           {r
             ? `Removed ${r.images} image${r.images === 1 ? '' : 's'} and ${r.containers} container${r.containers === 1 ? '' : 's'} this run made.`
@@ -101,7 +102,7 @@ function RaceFooter({ view, confirmQuit, keep }: { view: RaceView; confirmQuit: 
   if (confirmQuit) {
     return (
       <Box marginTop={1}>
-        <Text color="yellow">Stop the race and remove what it built? (y/n)</Text>
+        <Text color={COLOR.warn}>Stop the race and remove what it built? (y/n)</Text>
       </Box>
     );
   }

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useState } from 'react';
 import type { Candidate, StrategyId } from '../../../src/strategies/types.js';
+import { COLOR } from '../../theme.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { MultiSelect } from '../../widgets/multi-select/multi-select.js';
 import { useRows } from '../../widgets/use-width.js';
@@ -42,7 +43,7 @@ export function StrategiesStep(p: StrategiesStepProps) {
           else p.onSubmit(v as StrategyId[]);
         }}
       />
-      {empty ? <Text color="red">Tick at least one strategy (Space).</Text> : null}
+      {empty ? <Text color={COLOR.error}>Tick at least one strategy (Space).</Text> : null}
       {c ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold wrap="truncate-end">
@@ -56,7 +57,7 @@ export function StrategiesStep(p: StrategiesStepProps) {
             </Text>
           ) : null}
           {(c.warnings ?? []).map((w) => (
-            <Text key={w} color="yellow">
+            <Text key={w} color={COLOR.warn}>
               ! {w}
             </Text>
           ))}

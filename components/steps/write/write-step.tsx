@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { WriteOutcome } from '../../../src/output/safe-write.js';
 import type { Session, WriteChoice, WritePreview } from '../../../src/session/index.js';
+import { COLOR } from '../../theme.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
 import { useRows } from '../../widgets/use-width.js';
@@ -76,7 +77,7 @@ export function WriteStep({ session, choice, name, onWritten, onDone }: WriteSte
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">
         Write {preview.candidate.id}
-        {unmeasured ? <Text color="yellow"> (recommended, UNMEASURED: no engine was used)</Text> : null}
+        {unmeasured ? <Text color={COLOR.warn}> (recommended, UNMEASURED: no engine was used)</Text> : null}
       </Text>
       <Text wrap="truncate-end">
         {'  '}
@@ -116,7 +117,7 @@ export function WriteStep({ session, choice, name, onWritten, onDone }: WriteSte
 
 function DiffText({ line }: { line: DiffLine | null }) {
   if (line === null) return <Text dimColor>{'  ⋯'}</Text>;
-  const color = line.op === '+' ? 'green' : line.op === '-' ? 'red' : undefined;
+  const color = line.op === '+' ? COLOR.ok : line.op === '-' ? COLOR.error : undefined;
   return (
     <Text color={color} dimColor={line.op === ' '} wrap="truncate-end">
       {line.op} {line.text || ' '}
@@ -165,7 +166,7 @@ function Written({
     <Box flexDirection="column">
       {outcomes.map((o) => (
         <Text key={o.path} wrap="truncate-end">
-          <Text color="green">✓ </Text>
+          <Text color={COLOR.ok}>✓ </Text>
           {o.status} {rel(o.path)}
           {o.backup ? <Text dimColor> (previous kept as {rel(o.backup)})</Text> : null}
         </Text>

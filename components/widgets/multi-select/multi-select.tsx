@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { COLOR } from '../../theme.js';
 import { scrollWindow } from '../scroll-window.js';
 import type { MultiSelectOption } from './multi-select-state.js';
 import { type UseMultiSelect, useMultiSelect } from './use-multi-select.js';
@@ -25,8 +26,8 @@ export function MultiSelect({ visibleCount = 10, labelWidth, ...p }: MultiSelect
         const box = o.disabled ? '[-]' : on ? '[x]' : '[ ]';
         return (
           <Text key={o.value} wrap="truncate-end" dimColor={o.disabled}>
-            <Text color={focused ? 'cyan' : undefined}>{focused ? '› ' : '  '}</Text>
-            <Text color={on ? 'green' : undefined}>{box}</Text>{' '}
+            <Text color={focused ? COLOR.focus : undefined}>{focused ? '› ' : '  '}</Text>
+            <Text color={on ? COLOR.ok : undefined}>{box}</Text>{' '}
             <Text bold={focused}>{o.label.padEnd(width)}</Text>
             {o.hint ? <Text dimColor> {o.hint}</Text> : null}
           </Text>
