@@ -298,6 +298,17 @@ describe('the whole wizard on a replayed race', () => {
   });
 });
 
+/** Enter on the strategies step: the race step says it could not run and why; Esc goes back. */
+async function refusedRace(session: ReplaySession, says: string[]) {
+  const w = start(session);
+  await toStrategies(w);
+  await press(w.stdin, KEY.enter);
+  const f = await frameWith(w.lastFrame, 'The race could not run');
+  for (const text of says) expect(f).toContain(text);
+  await press(w.stdin, KEY.escape);
+  await frameWith(w.lastFrame, '5/8 Strategies');
+}
+
 describe('when the race cannot run', () => {
   it('says why and what to try; Esc goes back to the strategies', async () => {
     const rec = loadRecording('pure');
@@ -305,14 +316,10 @@ describe('when the race cannot run', () => {
       'the build context is 812 MB, over the 500 MB limit',
       'add big folders to .dockerignore',
     );
-    const w = start(replaySession(rec, { failRace, strategies: recordedIds(rec) }));
-    await toStrategies(w);
-    await press(w.stdin, KEY.enter);
-    const f = await frameWith(w.lastFrame, 'The race could not run');
-    expect(f).toContain('the build context is 812 MB, over the 500 MB limit');
-    expect(f).toContain('what to try: add big folders to .dockerignore');
-    await press(w.stdin, KEY.escape);
-    await frameWith(w.lastFrame, '5/8 Strategies');
+    await refusedRace(replaySession(rec, { failRace, strategies: recordedIds(rec) }), [
+      'the build context is 812 MB, over the 500 MB limit',
+      'what to try: add big folders to .dockerignore',
+    ]);
   });
 });
 
@@ -359,16 +366,10 @@ describe('on an engine that builds differently', () => {
 
   it('leaves out every ticked candidate: says why on the race step, Esc goes back', async () => {
     const rec = loadRecording('pure');
-    const w = start(
+    await refusedRace(
       replaySession(rec, { engine: { builder: 'classic' }, strategies: ['multistage-wheels'] }),
+      ['no applicable strategy to race', 'multistage-wheels: only BuildKit builds RUN --mount'],
     );
-    await toStrategies(w);
-    await press(w.stdin, KEY.enter);
-    const f = await frameWith(w.lastFrame, 'The race could not run');
-    expect(f).toContain('no applicable strategy to race');
-    expect(f).toContain('multistage-wheels: only BuildKit builds RUN --mount');
-    await press(w.stdin, KEY.escape);
-    await frameWith(w.lastFrame, '5/8 Strategies');
   });
 });
 
