@@ -1,4 +1,5 @@
 import { renderContext } from '../../src/strategies/render/context.js';
+import { indexArgLines } from '../../src/strategies/render/pip-install.js';
 import type { Candidate, PlanInput, StrategyId } from '../../src/strategies/types.js';
 
 /**
@@ -9,10 +10,10 @@ import type { Candidate, PlanInput, StrategyId } from '../../src/strategies/type
 export const SEED_IDS = ['seed-slim', 'seed-wheels', 'seed-user', 'seed-venv'] as const;
 export type SeedId = (typeof SEED_IDS)[number];
 
-const PIP_ARGS = ['ARG PIP_INDEX_URL', 'ARG PIP_TRUSTED_HOST'];
-
 export function seedCandidates(input: PlanInput): Candidate[] {
   const ctx = renderContext(input);
+  // The index as slim-py's own candidates get it: ARGs defaulting to the bare URL (no build args).
+  const PIP_ARGS = indexArgLines(input.options);
   const { images, entry } = input.options;
   const build = ctx.needs.build.apt;
   const runtime = ctx.needs.runtime.apt;
