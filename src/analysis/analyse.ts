@@ -1,6 +1,7 @@
 import { listNames } from '../names.js';
 import { evaluateMarker, linuxMarkerEnv } from '../pep/marker.js';
 import { pinnedVersion } from '../pep/pep440.js';
+import { formatControl } from '../project/format-control.js';
 import { runtimeDependencies } from '../project/groups.js';
 import { normalizeName } from '../project/normalize.js';
 import type { Project } from '../project/types.js';
@@ -90,6 +91,12 @@ export async function analyse(project: Project, opts: AnalyseOptions): Promise<A
   const notes: string[] = [];
   const direct = requestsFor(project, opts.target, notes);
   const requests = opts.transitive === false ? direct : [...direct, ...pulledIn(direct)];
+  // --no-binary / --only-binary hold for every package pip takes from an index, pulled-in ones too.
+  const formatsOf = formatControl(project.index.formats ?? []);
+  for (const req of requests) {
+    const formats = formatsOf(req.name);
+    if (formats && req.from === 'index') req.formats = formats;
+  }
   const index = opts.offline ? undefined : opts.index;
   const label = index ? redactUrl(index.url) : 'the index';
   const failures: string[] = [];

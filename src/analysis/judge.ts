@@ -1,3 +1,4 @@
+import type { AllowedFormats } from '../project/format-control.js';
 import { normalizeName } from '../project/normalize.js';
 import { type NativeEntry, nativeEntry, type PureEntry, pureEntry } from './knowledge-table.js';
 import { systemPackages, tableAvailability } from './table-verdict.js';
@@ -15,6 +16,8 @@ export interface Request {
   /** How it is installed: from an index, or built from a local path / VCS checkout / direct URL. */
   from: 'index' | 'local' | 'vcs' | 'url';
   url?: string;
+  /** Set when --no-binary / --only-binary restrict which files pip may take for it. */
+  formats?: AllowedFormats;
 }
 
 /** What the index said about one project. */
@@ -30,8 +33,25 @@ interface Known {
 }
 
 function tableSide(k: Known, libc: Libc, req: Request): Availability {
-  if (k.native) return tableAvailability(k.native, libc, req.pin, req.specifier);
-  return k.pure ? 'pure' : 'unknown';
+  const a = k.native
+    ? tableAvailability(k.native, libc, req.pin, req.specifier)
+    : k.pure
+      ? 'pure'
+      : 'unknown';
+  const f = req.formats;
+  if (!f) return a;
+  // No wheels: a pure package builds from its sdist without a compiler, anything else compiles.
+  if (!f.binary && (a === 'wheel' || a === 'pure')) return k.pure || k.native?.pure ? 'pure' : 'compile';
+  // Wheels only: what the table says compiles cannot be installed at all.
+  if (!f.source && a === 'compile') return 'none';
+  return a;
+}
+
+/** What the option means for this package, for the plan. */
+function formatsReason(f: AllowedFormats): string {
+  return f.binary
+    ? `${f.option}: pip takes wheels only, it never builds the sdist`
+    : `${f.option}: pip builds it from the sdist, it never takes a wheel`;
 }
 
 function tableReason(k: Known): string | undefined {
@@ -58,6 +78,10 @@ function verdict(
     traps: [...(k.native?.traps ?? k.pure?.traps ?? []), ...(rest.traps ?? [])],
   };
   if (req.via) v.via = req.via;
+  if (req.formats) {
+    v.formats = req.formats.option;
+    v.reason = `${v.reason}; ${formatsReason(req.formats)}`;
+  }
   const version = rest.version ?? req.pin;
   if (version) v.version = version;
   return v;
@@ -120,7 +144,7 @@ export function judge(req: Request, lookup: Lookup, target: Target, indexLabel: 
     ]);
   if (lookup.state !== 'files') return fallback(known ? '' : 'and no index answer to check its wheels');
 
-  const opts = { pin: req.pin, specifier: req.specifier };
+  const opts = { pin: req.pin, specifier: req.specifier, formats: req.formats };
   const g = decide(req.name, lookup.files, { ...target, libc: 'glibc' }, opts);
   const m = decide(req.name, lookup.files, { ...target, libc: 'musl' }, opts);
   if (g.availability === 'unknown' && m.availability === 'unknown') {

@@ -26,6 +26,8 @@ export interface Verdict {
   traps: string[];
   /** Set for a dependency of a dependency: who pulls it in, e.g. 'pandas' or 'uvicorn[standard]'. */
   via?: string;
+  /** The --no-binary / --only-binary line that restricted it: `--no-binary numpy (requirements.txt:3)`. */
+  formats?: string;
   /** The version judged: the pin, the lock, or the newest the index offers. */
   version?: string;
 }

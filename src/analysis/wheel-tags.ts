@@ -84,6 +84,8 @@ export interface DecideOptions {
   pin?: string;
   /** The dependency's own specifier, narrowing the versions pip may pick. */
   specifier?: string;
+  /** --no-binary / --only-binary: which kinds of file pip may take (both when absent). */
+  formats?: { binary: boolean; source: boolean };
 }
 
 function platformLabel(p: Platform): string {
@@ -144,14 +146,17 @@ export function decide(project: string, files: IndexFile[], p: Platform, opts: D
       return { availability: 'unknown', why: `no version on the index matches ${opts.specifier}` };
   }
   versions.sort((a, b) => compareVersions(b, a) ?? 0);
+  const binaryOk = opts.formats?.binary ?? true;
+  const sourceOk = opts.formats?.source ?? true;
   for (const key of versions) {
     const group = byVersion.get(key)!;
     const version = group[0]!.parsed.version; // as the index spells it, for display
     let pure: Parsed | undefined;
     let sdist: Parsed | undefined;
     for (const g of group) {
-      if (g.parsed.kind === 'sdist') sdist ??= g;
-      else {
+      if (g.parsed.kind === 'sdist') {
+        if (sourceOk) sdist ??= g;
+      } else if (binaryOk) {
         const fit = wheelFits(g.parsed, p);
         if (fit === 'wheel')
           return {
@@ -175,13 +180,20 @@ export function decide(project: string, files: IndexFile[], p: Platform, opts: D
         availability: 'compile',
         version,
         file: sdist.file.filename,
-        why: `${version}: no wheel for ${label}, builds from the sdist`,
+        why: binaryOk
+          ? `${version}: no wheel for ${label}, builds from the sdist`
+          : `${version}: builds from the sdist (wheels not allowed)`,
       };
   }
   const judged = opts.pin ?? byVersion.get(versions[0]!)?.[0]?.parsed.version;
+  const what = !sourceOk
+    ? `no wheel for ${label} (sdists not allowed)`
+    : !binaryOk
+      ? 'no sdist on the index (wheels not allowed)'
+      : `no wheel for ${label} and no sdist on the index`;
   return {
     availability: 'none',
     version: judged,
-    why: `no wheel for ${label} and no sdist on the index${judged ? ` (newest ${judged})` : ''}: pip cannot install it from there`,
+    why: `${what}${judged ? ` (newest ${judged})` : ''}: pip cannot install it from there`,
   };
 }

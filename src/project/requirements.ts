@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type Source, UserError } from '../errors.js';
+import { checkFormatValue } from './format-control.js';
 import { displayPath, isFile, readText } from './read-text.js';
 import { logicalLines } from './requirements-lines.js';
 import { parseLine } from './requirements-syntax.js';
@@ -109,7 +110,10 @@ function applyOption(
     const local = !/^[a-z][a-z0-9+.-]*:/i.test(value);
     idx.findLinks.push({ value: local ? displayPath(root, path.resolve(dir, value)) : value, source });
   } else if (name === 'no-index') idx.noIndex = source;
-  else if (name === 'trusted-host') {
+  else if (name === 'no-binary' || name === 'only-binary') {
+    checkFormatValue(name, value, source);
+    idx.formats = [...(idx.formats ?? []), { flag: name, value, source }];
+  } else if (name === 'trusted-host') {
     idx.trustedHosts = [...(idx.trustedHosts ?? []), { value, source }];
   }
 }

@@ -1,4 +1,5 @@
 import type { Source } from '../errors.js';
+import type { FormatOption } from './format-control.js';
 import type { LockedInstall } from './lock/types.js';
 
 export type Manager = 'pip' | 'poetry' | 'pdm' | 'pipenv' | 'uv' | 'pep621';
@@ -37,6 +38,8 @@ export interface IndexSettings {
   findLinks: { value: string; source: Source }[];
   /** `--no-index` was given: pip uses only --find-links. */
   noIndex?: Source;
+  /** `--no-binary` / `--only-binary` lines, in the order pip reads them (see format-control.ts). */
+  formats?: FormatOption[];
   /** `--trusted-host` values (plain-http indexes need them). */
   trustedHosts?: { value: string; source: Source }[];
   /** Indexes with a name (`[[tool.uv.index]]`, `[[tool.poetry.source]]`) that packages can be pinned to. */

@@ -83,6 +83,7 @@ export function planJson(plan: PlanResult) {
       source: v.source,
       traps: v.traps,
       ...(v.via ? { via: v.via } : {}),
+      ...(v.formats ? { formats: v.formats } : {}),
     })),
     candidates: plan.candidates.map((c) => ({
       id: c.id,

@@ -39,6 +39,8 @@ function elsewhere(name: string, version: string, plans: Map<string, PlanResult>
 function problemOf(v: Verdict, version: string, plans: Map<string, PlanResult>): string | undefined {
   if (v.glibc !== 'compile' && v.glibc !== 'none') return undefined;
   const also = elsewhere(v.name, version, plans);
+  if (v.glibc === 'none' && v.formats)
+    return `${v.name}: nothing on this index that ${v.formats} allows for ${cp(version)} — cannot install${also}`;
   if (v.source !== 'index') return `${v.name}: compiles from source (built-in table)${also}`;
   if (v.glibc === 'none')
     return `${v.name}: no ${cp(version)} wheel and no sdist on this index — cannot install${also}`;

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FormatOption, formatControl } from '../../src/project/format-control.js';
+import { readRequirements } from '../../src/project/requirements.js';
+import { planProject } from '../../src/session/plan.js';
+import { tempProject, userErrorOf } from '../project/temp-project.js';
+import { html, simplePage, startIndexServer } from './index-server.js';
+
+const opt = (flag: FormatOption['flag'], value: string, line = 1): FormatOption => ({
+  flag,
+  value,
+  source: { file: 'requirements.txt', line },
+});
+
+describe('--no-binary / --only-binary, read as pip reads them', () => {
+  it('a name beats :all:, :all: resets both lists, :none: empties one, a name moves lists', () => {
+    const f = formatControl([opt('no-binary', ':all:', 1), opt('only-binary', 'NumPy', 2)]);
+    expect(f('numpy')).toEqual({
+      binary: true,
+      source: false,
+      option: '--only-binary NumPy (requirements.txt:2)',
+    });
+    expect(f('flask')).toMatchObject({ binary: false, source: true });
+    expect(formatControl([opt('no-binary', 'numpy'), opt('only-binary', ':all:')])('numpy')).toMatchObject({
+      binary: true,
+      source: false,
+    });
+    expect(formatControl([opt('no-binary', 'numpy,scipy'), opt('no-binary', ':none:')])('numpy')).toBe(
+      undefined,
+    );
+    expect(formatControl([opt('only-binary', 'numpy'), opt('no-binary', 'numpy')])('numpy')).toMatchObject({
+      binary: false,
+      source: true,
+    });
+    expect(formatControl([opt('no-binary', ':all:,:none:,lxml')])('numpy')).toBe(undefined);
+    expect(formatControl([opt('no-binary', ':all:,:none:,lxml')])('lxml')).toMatchObject({ binary: false });
+    expect(formatControl([])('numpy')).toBe(undefined);
+  });
+
+  it('reads them from requirements files in order, and refuses a value that is not one', async () => {
+    const root = await tempProject({
+      'requirements.txt': '--no-binary :all:\n-r more.txt\nflask\n',
+      'more.txt': '--only-binary=numpy,scipy\nnumpy\n',
+    });
+    const r = await readRequirements(root, 'requirements.txt');
+    expect(r.index.formats).toEqual([
+      opt('no-binary', ':all:', 1),
+      { flag: 'only-binary', value: 'numpy,scipy', source: { file: 'more.txt', line: 1 } },
+    ]);
+    const bad = await tempProject({ 'requirements.txt': 'flask\n--no-binary --pre\n' });
+    const e = await userErrorOf(readRequirements(bad, 'requirements.txt'));
+    expect(e.message).toContain('--no-binary "--pre" needs a value');
+    expect(e.where).toEqual({ file: 'requirements.txt', line: 2 });
+    const name = await tempProject({ 'requirements.txt': "--only-binary 'num py'\n" });
+    expect((await userErrorOf(readRequirements(name, 'requirements.txt'))).message).toContain(
+      'names no package: "num py"',
+    );
+  });
+});
+
+describe('the verdicts follow them', () => {
+  it('offline: numpy under --no-binary numpy compiles, so slim installs and purges a toolchain', async () => {
+    const dir = await tempProject({
+      'requirements.txt': 'flask\n--no-binary numpy\nnumpy==1.26.4\n',
+      'app.py': 'import numpy\n',
+    });
+    const plan = await planProject({ dir, images: [], offline: true, python: '3.12' });
+    const numpy = plan.verdicts.find((v) => v.name === 'numpy')!;
+    expect(numpy).toMatchObject({
+      glibc: 'compile',
+      musl: 'compile',
+      formats: '--no-binary numpy (requirements.txt:2)',
+    });
+    expect(numpy.reason).toContain('--no-binary numpy (requirements.txt:2): pip builds it from the sdist');
+    expect(numpy.buildPackages.apt.length).toBeGreaterThan(0);
+    // flask is not named: a wheel as before, and nothing about the option in its reason.
+    const flask = plan.verdicts.find((v) => v.name === 'flask')!;
+    expect(flask).toMatchObject({ glibc: 'pure' });
+    expect(flask.formats).toBe(undefined);
+    const slim = plan.candidates.find((c) => c.id === 'slim')!;
+    expect(slim.reason).toContain('numpy');
+    expect(slim.dockerfile).toContain('build-essential');
+  });
+
+  it('offline: --only-binary :all: makes what the table says compiles uninstallable; pure stays pure', async () => {
+    const dir = await tempProject({
+      'requirements.txt': '--only-binary :all:\npsycopg2==2.9.9\nflask\n',
+      'app.py': '',
+    });
+    const plan = await planProject({ dir, images: [], offline: true, python: '3.12' });
+    const pg = plan.verdicts.find((v) => v.name === 'psycopg2')!;
+    expect(pg).toMatchObject({ glibc: 'none', musl: 'none' });
+    expect(pg.reason).toContain('--only-binary :all: (requirements.txt:1): pip takes wheels only');
+    expect(plan.verdicts.find((v) => v.name === 'flask')).toMatchObject({ glibc: 'pure' });
+  });
+
+  describe('with a real index', () => {
+    let server: Awaited<ReturnType<typeof startIndexServer>>;
+    beforeAll(async () => {
+      server = await startIndexServer({
+        '/simple/numpy/': html(
+          simplePage([
+            'numpy-1.26.4-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl',
+            'numpy-1.26.4.tar.gz',
+          ]),
+        ),
+        '/simple/sdist-only/': html(simplePage(['sdist_only-1.0.tar.gz'])),
+        '/simple/wheel-then-sdist/': html(
+          simplePage(['wheel_then_sdist-2.0.tar.gz', 'wheel_then_sdist-1.0-py3-none-any.whl']),
+        ),
+      });
+    });
+    afterAll(async () => server?.close());
+
+    const planFor = async (requirements: string) => {
+      const dir = await tempProject({ 'requirements.txt': requirements, 'app.py': '' });
+      const plan = await planProject({
+        dir,
+        images: [],
+        offline: false,
+        python: '3.12',
+        indexUrl: `${server.base}/simple/`,
+      });
+      return (name: string) => plan.verdicts.find((v) => v.name === name)!;
+    };
+
+    it('numpy under --no-binary numpy builds from the sdist although a wheel fits', async () => {
+      const v = await planFor('--no-binary numpy\nnumpy\n');
+      expect(v('numpy')).toMatchObject({
+        glibc: 'compile',
+        musl: 'compile',
+        source: 'index',
+        version: '1.26.4',
+      });
+      expect(v('numpy').reason).toContain('1.26.4: builds from the sdist (wheels not allowed)');
+    });
+
+    it('an sdist-only package under --only-binary :all: cannot be installed; an older wheel is taken', async () => {
+      const v = await planFor('--only-binary :all:\nsdist-only\nwheel-then-sdist\nnumpy\n');
+      expect(v('sdist-only')).toMatchObject({ glibc: 'none', musl: 'none', source: 'index' });
+      expect(v('sdist-only').reason).toContain('sdists not allowed');
+      expect(v('sdist-only').reason).toContain('--only-binary :all: (requirements.txt:1)');
+      // pip walks back to the newest version it may take: 1.0's pure wheel, not 2.0's sdist.
+      expect(v('wheel-then-sdist')).toMatchObject({ glibc: 'pure', version: '1.0' });
+      expect(v('numpy')).toMatchObject({ glibc: 'wheel', musl: 'none' });
+    });
+
+    it('without the options the same index gives the usual verdicts', async () => {
+      const v = await planFor('sdist-only\nwheel-then-sdist\nnumpy\n');
+      expect(v('sdist-only')).toMatchObject({ glibc: 'compile' });
+      expect(v('wheel-then-sdist')).toMatchObject({ glibc: 'compile', version: '2.0' });
+      expect(v('numpy')).toMatchObject({ glibc: 'wheel', musl: 'compile' });
+    });
+  });
+});
