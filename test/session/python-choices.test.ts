@@ -63,4 +63,22 @@ describe("the Python step's choices", () => {
     // Which version distroless carries depends on the catalog; that it differs between versions does not.
     expect(new Set(choices.map((c) => c.applicable.includes('distroless'))).size).toBe(2);
   });
+
+  it('names the --only-binary line when it is what leaves nothing to install', async () => {
+    const dir = await tempProject({
+      'requirements.txt': '--only-binary fastsum\nfastsum==1.0\n',
+      '.python-version': '3.11\n',
+      'app.py': '',
+    });
+    const session = createSession(
+      { dir, images: [], indexUrl: `${server.base}/simple/`, offline: false, race: RACE },
+      { engine: async () => engineOn('x86_64') },
+    );
+    await session.connect();
+    const only = (await session.pythonChoices()).find((c) => c.version === '3.11')!;
+    expect(only.problems).toEqual([
+      'fastsum: nothing on this index that --only-binary fastsum (requirements.txt:1) allows for cp311 — cannot install — 3.12 has wheels',
+    ]);
+    expect(only).toMatchObject({ compiles: 0, cannotInstall: 1 });
+  });
 });
