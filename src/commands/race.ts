@@ -9,6 +9,7 @@ import { selectionNotes } from '../session/select-candidates.js';
 import { createSession } from '../session/session.js';
 import type { RaceOutcome } from '../session/types.js';
 import { carrierSentence } from '../strategies/render/credentials.js';
+import { sshSentence } from '../strategies/render/ssh.js';
 import { createProgressPrinter } from './race-progress.js';
 import { onInterrupt } from './signals.js';
 
@@ -36,6 +37,7 @@ export async function raceCommand(flags: Flags): Promise<ExitCode> {
     err(`warning: ${w.source ? `${formatSource(w.source)}: ` : ''}${w.message}`);
   const carrier = carrierSentence(plan.options);
   if (carrier) err(`note: ${carrier}`);
+  if (candidates.some((c) => c.needsSsh)) err(`note: ${sshSentence(plan.options)}`);
   if (!flags.yes) {
     if (!process.stdin.isTTY) {
       throw new UserError(

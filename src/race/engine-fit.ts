@@ -20,9 +20,11 @@ type Info = Pick<EngineInfo, 'kind' | 'builder' | 'serverVersion'>;
  */
 export function fitEngine(candidates: Candidate[], info: Info): EngineFit {
   if (info.kind === 'podman') {
+    const ssh =
+      "Podman's Docker-compatible build API forwards no ssh agent, which the git+ssh requirements need: build it with podman build --ssh default";
     return {
-      candidates,
-      skipped: [],
+      candidates: candidates.filter((c) => !c.needsSsh),
+      skipped: candidates.filter((c) => c.needsSsh).map((c) => ({ id: c.id, reason: ssh })),
       note: `Podman ${info.serverVersion} builds with buildah, not BuildKit: stages build one after another, pulls show no byte counts, and the build cache goes with this race's labelled images, so every race builds cold.`,
     };
   }
@@ -30,7 +32,12 @@ export function fitEngine(candidates: Candidate[], info: Info): EngineFit {
   const classic = 'only BuildKit builds RUN --mount, and this engine builds with the classic builder';
   return {
     candidates: candidates.filter((c) => !c.needsBuildKit),
-    skipped: candidates.filter((c) => c.needsBuildKit).map((c) => ({ id: c.id, reason: classic })),
+    skipped: candidates
+      .filter((c) => c.needsBuildKit)
+      .map((c) => ({
+        id: c.id,
+        reason: c.needsSsh ? `${classic}; the git+ssh requirements need its ssh forwarding` : classic,
+      })),
     note: 'The engine builds with the classic builder (DOCKER_BUILDKIT=0, or no BuildKit): stages build one after another and candidates that use RUN --mount are left out.',
   };
 }

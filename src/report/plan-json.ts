@@ -2,6 +2,7 @@ import { formatSource } from '../errors.js';
 import type { EntryCommand } from '../project/types.js';
 import { redactDeep } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
+import { sshSentence } from '../strategies/render/ssh.js';
 
 function entryJson(e: EntryCommand) {
   return {
@@ -96,6 +97,7 @@ export function planJson(plan: PlanResult) {
       dockerfile: c.dockerfile,
       buildCommand: c.buildCommand ?? null,
       ...(c.credentials ? { credentials: c.credentials } : {}),
+      ...(c.needsSsh ? { ssh: sshSentence(plan.options) } : {}),
     })),
     // Everything worth a look before racing, with where it comes from (project warnings today).
     warnings: project.warnings.map((w) => ({

@@ -2,6 +2,7 @@ import { formatSource } from '../errors.js';
 import { redactText } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
 import { carrierSentence } from '../strategies/render/credentials.js';
+import { sshSentence } from '../strategies/render/ssh.js';
 import { type Prefer, STARTUP_RULE } from './winner-rule.js';
 
 const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', none: 'CANNOT', unknown: '?' } as const;
@@ -49,6 +50,7 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
   out.push(`  bytecode  ${plan.options.bytecode}`);
   const carrier = carrierSentence(plan.options);
   if (carrier) out.push(`  password  ${carrier}`);
+  if (plan.candidates.some((c) => c.needsSsh)) out.push(`  ssh       ${sshSentence(plan.options)}`);
   for (const img of Object.values(plan.options.images))
     out.push(`  image     ${img.role.padEnd(10)} ${img.ref}   (${img.source})`);
   for (const w of project.warnings)

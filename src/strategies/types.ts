@@ -104,6 +104,8 @@ export interface Candidate {
   credentials?: 'secret' | 'build-arg';
   /** Uses `RUN --mount` (cache or bind mounts): the classic builder cannot build it. */
   needsBuildKit?: boolean;
+  /** Forwards the ssh agent to the install RUN (git+ssh requirements): BuildKit on Docker only. */
+  needsSsh?: boolean;
   /** Caveats worth showing next to the candidate (slow musl compiles, an unexpanded $PORT...). */
   warnings?: string[];
 }

@@ -129,6 +129,11 @@ const FIELDS: Field[] = [
     unwritable: control,
   },
   {
+    name: 'VCS URL over ssh',
+    input: poetry((v) => withDep(poetryProject, 2, { vcsUrl: `git+ssh://git@h/${v}` })),
+    unwritable: control,
+  },
+  {
     name: 'local path dependency',
     input: poetry((v) => ({
       ...withDep(poetryProject, 1, { localPath: `lib/${v}` }),

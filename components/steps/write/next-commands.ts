@@ -10,6 +10,8 @@ export interface NextInput {
   /** The answers the Dockerfile was rendered with (index, credentials, builder). */
   options: Options;
   needsBuildKit?: boolean;
+  /** git+ssh requirements: the build forwards the ssh agent. */
+  needsSsh?: boolean;
   /** --network given to the race (an engine without a bridge needs `host`). */
   network?: string;
   cwd: string;
@@ -30,6 +32,7 @@ export function nextCommands(n: NextInput): string[] {
     options,
     name: n.name,
     needsBuildKit: n.needsBuildKit ?? false,
+    ...(n.needsSsh ? { needsSsh: true } : {}),
     ...(own ? {} : { dockerfile: fromCwd(n.cwd, n.dockerfile) }),
     context: fromCwd(n.cwd, n.root),
   });

@@ -68,6 +68,7 @@ export function WriteStep({ session, choice, name, onWritten, onDone }: WriteSte
       name,
       options: choice.plan.options,
       ...(preview.candidate.needsBuildKit ? { needsBuildKit: true } : {}),
+      ...(preview.candidate.needsSsh ? { needsSsh: true } : {}),
       ...(session.request.race.network ? { network: session.request.race.network } : {}),
       cwd: process.cwd(),
     });

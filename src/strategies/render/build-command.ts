@@ -3,6 +3,7 @@ import { quoteWord } from '../../shell-words.js';
 import type { Options } from '../types.js';
 import { credentialCarrier, indexUrls, NETRC_SECRET } from './credentials.js';
 import { repositoryName } from './escape.js';
+import { SSH_BUILD_WORDS } from './ssh.js';
 
 export interface BuildCommandInput {
   options: Options;
@@ -10,6 +11,8 @@ export interface BuildCommandInput {
   name: string;
   /** The Dockerfile uses RUN --mount: BuildKit is needed. */
   needsBuildKit: boolean;
+  /** The install RUN mounts the ssh agent and known hosts (git+ssh requirements). */
+  needsSsh?: boolean;
   /** `-f` when the Dockerfile is not CONTEXT/Dockerfile (as typed from where slim-py runs). */
   dockerfile?: string;
   /** The build context as typed; default '.'. */
@@ -47,6 +50,10 @@ export function buildCommand(i: BuildCommandInput): BuildCommand {
       `export ${names.join(' and ')} with the password first (${redactText(indexUrls(options)[0] ?? '')}); ` +
         'the classic builder keeps build args in the history of the stage that installs',
     );
+  }
+  if (i.needsSsh) {
+    words.push(...SSH_BUILD_WORDS);
+    notes.push('ssh-add your key first: git reaches the git+ssh requirements through your ssh agent');
   }
   if (i.dockerfile) words.push('-f', i.dockerfile);
   words.push('-t', repositoryName(i.name), i.context ?? '.');

@@ -47,8 +47,9 @@ export function makeCandidate(ctx: RenderContext, parts: CandidateParts): Candid
   const names = new Set(p.stages.flatMap((s) => (s.name ? [s.name] : [])));
   const body = p.stages.flatMap((s) => s.lines).join('\n');
   const needsBuildKit = /^RUN --mount/m.test(body);
+  const needsSsh = ctx.plan.needsSsh && body.includes('--mount=type=ssh');
   const args = buildArgs(ctx.options);
-  const build = buildCommand({ options: ctx.options, name: ctx.input.project.name, needsBuildKit });
+  const build = buildCommand({ options: ctx.options, name: ctx.input.project.name, needsBuildKit, needsSsh });
   const carrier = credentialCarrier(ctx.options);
   const c: Candidate = {
     id: p.id,
@@ -66,6 +67,7 @@ export function makeCandidate(ctx: RenderContext, parts: CandidateParts): Candid
   if (args) c.buildArgs = args;
   if (carrier) c.credentials = carrier;
   if (needsBuildKit) c.needsBuildKit = true;
+  if (needsSsh) c.needsSsh = true;
   if (ctx.plan.generated) c.files = ctx.plan.generated;
   if (p.warnings?.length) c.warnings = p.warnings;
   return c;

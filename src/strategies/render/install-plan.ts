@@ -4,6 +4,7 @@ import type { Dependency, Project } from '../../project/types.js';
 import { shellWord } from './escape.js';
 import { sortedUnique } from './lines.js';
 import { LOCK_FILE, renderLock } from './lock-install.js';
+import { isSshUrl } from './ssh.js';
 
 /** How the project's dependencies get installed, independent of the strategy. */
 export interface InstallPlan {
@@ -29,6 +30,8 @@ export interface InstallPlan {
   self: 'none' | 'no-deps' | 'with-deps';
   /** A VCS requirement: the builder needs git. */
   needsGit: boolean;
+  /** A VCS requirement over ssh: an ssh client, the agent and known hosts in the install RUN (ssh.ts). */
+  needsSsh: boolean;
   /** Normalised names of what gets installed (main dependencies, not optional groups). */
   names: Set<string>;
   /** For the Dockerfile comment: where the list comes from. */
@@ -107,6 +110,7 @@ function lockPlan(project: Project, lock: LockedInstall, manifest: string): Inst
     ...(indexed.length ? { indexed } : {}),
     self: project.installable ? 'no-deps' : 'none',
     needsGit: lock.packages.some((p) => p.node.origin.kind === 'vcs'),
+    needsSsh: lock.packages.some((p) => p.node.origin.kind === 'vcs' && isSshUrl(p.node.origin.url)),
     names: new Set(lock.packages.map((p) => p.node.name)),
     from: `${manifest}, every package ${lock.file} pins for production (${lock.packages.length}${r.hashed ? ', with hashes' : ''}${r.complete ? '' : '; not all of them pinned'})`,
     ...(Object.keys(generated).length ? { generated } : {}),
@@ -129,6 +133,7 @@ export function installPlan(project: Project): InstallPlan {
   const main = runtimeDependencies(project);
   const names = new Set(main.map((d) => d.name));
   const needsGit = main.some((d) => d.vcsUrl !== undefined);
+  const needsSsh = main.some((d) => d.vcsUrl !== undefined && isSshUrl(d.vcsUrl));
   const locals = sortedUnique([
     ...project.localPaths,
     ...main.flatMap((d) => (d.localPath === undefined ? [] : [d.localPath])),
@@ -148,6 +153,7 @@ export function installPlan(project: Project): InstallPlan {
       args: ['-r', shellWord(reqFile, 'the requirements path')],
       self: project.installable && !copyAllFirst ? 'no-deps' : 'none',
       needsGit,
+      needsSsh,
       names,
       from: reqFile,
     };
@@ -173,6 +179,7 @@ export function installPlan(project: Project): InstallPlan {
         : {}),
       self: project.installable && !copyAllFirst ? 'no-deps' : 'none',
       needsGit,
+      needsSsh,
       names,
       from: `${manifest}${lock}`,
     };
@@ -184,6 +191,7 @@ export function installPlan(project: Project): InstallPlan {
     // Nothing listed up front (e.g. setup.py only): pip reads the metadata from the project itself.
     self: project.installable ? 'with-deps' : 'none',
     needsGit,
+    needsSsh,
     names,
     from: project.installable ? manifest : 'no dependencies',
   };

@@ -3,6 +3,7 @@ import type { Project } from '../../project/types.js';
 import type { PlanInput } from '../types.js';
 import type { InstallPlan } from './install-plan.js';
 import { sortedUnique } from './lines.js';
+import { SSH_CLIENT } from './ssh.js';
 
 /** System packages a strategy needs, from the verdicts and the user's answers. */
 export interface SystemNeeds {
@@ -33,6 +34,7 @@ export function systemNeeds(input: PlanInput, plan: InstallPlan): SystemNeeds {
     musl: vs.filter((v) => v.musl === 'compile'),
   };
   const git = plan.needsGit ? ['git'] : [];
+  const ssh = plan.needsSsh ? SSH_CLIENT : { apt: [], apk: [] };
   return {
     compiles: { glibc: compiles.glibc.map((v) => v.name), musl: compiles.musl.map((v) => v.name) },
     cannotInstall: {
@@ -49,12 +51,14 @@ export function systemNeeds(input: PlanInput, plan: InstallPlan): SystemNeeds {
         ...compiles.glibc.flatMap((v) => v.buildPackages.apt),
         ...options.buildPackages.apt,
         ...git,
+        ...ssh.apt,
       ]),
       apk: sortedUnique([
         ...(compiles.musl.length ? ['build-base'] : []),
         ...compiles.musl.flatMap((v) => v.buildPackages.apk),
         ...options.buildPackages.apk,
         ...git,
+        ...ssh.apk,
       ]),
     },
     runtime: {

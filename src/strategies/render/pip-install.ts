@@ -3,6 +3,7 @@ import { bareUrl, credentialCarrier, indexUrls, NETRC_MOUNT, NETRC_SECRET, netrc
 import { argLine, comment, copyLine } from './escape.js';
 import type { InstallPlan } from './install-plan.js';
 import { run, wrap } from './lines.js';
+import { SSH_MOUNTS, SSH_NOTE } from './ssh.js';
 
 const PIP_CACHE = 'type=cache,target=/root/.cache/pip';
 
@@ -130,7 +131,7 @@ export function depsBlock(b: DepsBlock): { lines: string[]; copiedAll: boolean }
     );
     lines.push(b.copyAll);
   } else lines.push(...depsCopyLines(plan));
-  lines.push(...comment([...(plan.note ?? []), ...(b.note ?? [])]));
+  lines.push(...comment([...(plan.note ?? []), ...(plan.needsSsh ? SSH_NOTE : []), ...(b.note ?? [])]));
   // Packages pinned to a named index first, from that index only: the rest then finds them installed.
   const indexed = (plan.indexed ?? []).map((x) =>
     pipCommand(b.python, b.verb, options, [...b.flags, `--index-url="$${x.arg}"`], x.args),
@@ -141,7 +142,7 @@ export function depsBlock(b: DepsBlock): { lines: string[]; copiedAll: boolean }
       .filter((a) => a.length > 0)
       .map((a) => pipCommand(b.python, b.verb, options, b.flags, a)),
   ];
-  lines.push(run(around(pips), pipMounts(options)));
+  lines.push(run(around(pips), [...pipMounts(options), ...(plan.needsSsh ? SSH_MOUNTS : [])]));
   return { lines, copiedAll: plan.copyAllFirst };
 }
 
