@@ -3,16 +3,18 @@ import type { Duplex } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import type Docker from 'dockerode';
+import { SSH_FORWARD_METHODS, SSH_FORWARD_SERVICE, sshForwardHandlers } from './ssh-agent-forward.js';
 
 /**
  * The BuildKit session of one build: the engine calls back into it over the hijacked /session
  * connection (gRPC over h2c, the client being the server). dockerode 5's own session answers only
  * registry credentials; this one also answers secrets, so that `RUN --mount=type=secret,id=X`
- * gets its bytes from memory here — never a build arg, a file on disk or the image history.
+ * gets its bytes from memory here — never a build arg, a file on disk or the image history —
+ * and forwards the user's ssh agent to `RUN --mount=type=ssh` (ssh-agent-forward.ts).
  */
 
 // The services the engine's gRPC client calls: health (every second: an unanswered check ends the
-// session, which is why dockerode's session dies after a second), registry auth, secrets.
+// session, which is why dockerode's session dies after a second), registry auth, secrets, ssh.
 const SERVICES = {
   nested: {
     grpc: {
@@ -37,6 +39,7 @@ const SERVICES = {
     },
     moby: {
       nested: {
+        sshforward: SSH_FORWARD_SERVICE,
         filesync: {
           nested: {
             v1: {
@@ -86,6 +89,7 @@ const SERVICES = {
 interface Loaded {
   grpc: { health: { v1: { Health: grpc.ServiceClientConstructor } } };
   moby: {
+    sshforward: { v1: { SSH: grpc.ServiceClientConstructor } };
     filesync: { v1: { Auth: grpc.ServiceClientConstructor } };
     buildkit: { secrets: { v1: { Secrets: grpc.ServiceClientConstructor } } };
   };
@@ -95,6 +99,7 @@ const METHODS = [
   '/grpc.health.v1.Health/Check',
   '/moby.filesync.v1.Auth/Credentials',
   '/moby.buildkit.secrets.v1.Secrets/GetSecret',
+  ...SSH_FORWARD_METHODS,
 ];
 
 function services(): Loaded {
@@ -146,6 +151,8 @@ export function openBuildSession(docker: Docker, secrets: Record<string, string>
           else cb(null, { data: Buffer.from(value, 'utf8') });
         },
       });
+      // `RUN --mount=type=ssh`: the user's agent, as `docker build --ssh default` forwards it.
+      server.addService(s.moby.sshforward.v1.SSH.service, sshForwardHandlers(process.env.SSH_AUTH_SOCK));
       resolve({
         id,
         close: () => {

@@ -1,8 +1,10 @@
 import type { Engine } from '../docker/engine.js';
+import { userKnownHosts } from '../docker/ssh-agent-forward.js';
 import type { MeasureCache } from '../race/measure-cache.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
 import { buildArgs, buildSecrets, planStrategy, replanWithImports } from '../strategies/index.js';
+import { KNOWN_HOSTS_SECRET } from '../strategies/render/ssh.js';
 import type { Candidate, Options, StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan.js';
 import { type Repair, repairsForRound, withRepair } from './repair.js';
@@ -38,6 +40,13 @@ type RaceEnd = Extract<RaceEvent, { type: 'race-end' }>;
 /** A header fix can reveal a missing runtime library: build, then runtime, then one spare. */
 const MAX_ROUNDS = 3;
 
+/** The index's netrc, and for git+ssh requirements the user's known hosts (the Dockerfile mounts both). */
+function secretsFor(options: Options, candidates: Candidate[]): Record<string, string> | undefined {
+  const known = candidates.some((c) => c.needsSsh) ? userKnownHosts() : undefined;
+  const all = { ...buildSecrets(options), ...(known !== undefined ? { [KNOWN_HOSTS_SECRET]: known } : {}) };
+  return Object.keys(all).length ? all : undefined;
+}
+
 function raceOnce(
   req: RoundsRequest,
   candidates: Candidate[],
@@ -57,7 +66,7 @@ function raceOnce(
     concurrency: req.concurrency,
     ...(req.network ? { network: req.network } : {}),
     buildArgs: buildArgs(plan.options) ?? {},
-    ...(buildSecrets(plan.options) ? { secrets: buildSecrets(plan.options) } : {}),
+    ...(secretsFor(plan.options, candidates) ? { secrets: secretsFor(plan.options, candidates) } : {}),
     timeoutMs: req.timeoutSeconds * 1000,
     signal: req.signal,
     appModules: plan.project.appModules,

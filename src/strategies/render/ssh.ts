@@ -19,7 +19,11 @@ export const SSH_CLIENT = { apt: ['openssh-client'], apk: ['openssh-client'] };
 export const KNOWN_HOSTS_SECRET = 'known_hosts';
 
 /** Mounts for the install RUN: the forwarded agent and the user's known hosts. */
-export const SSH_MOUNTS = ['type=ssh', `type=secret,id=${KNOWN_HOSTS_SECRET},target=/root/.ssh/known_hosts`];
+export const SSH_MOUNTS = [
+  // required: without an agent the build stops at this RUN and says so, instead of git failing later.
+  'type=ssh,required=true',
+  `type=secret,id=${KNOWN_HOSTS_SECRET},target=/root/.ssh/known_hosts`,
+];
 
 /** The words `docker build` needs for them ($HOME is left to the shell). */
 export const SSH_BUILD_WORDS = [
