@@ -57,13 +57,15 @@ describe('--no-binary / --only-binary, read as pip reads them', () => {
   });
 });
 
+/** The offline plan of a project with these requirements, on Python 3.12. */
+async function offlinePlan(requirements: string) {
+  const dir = await tempProject({ 'requirements.txt': requirements, 'app.py': '' });
+  return planProject({ dir, images: [], offline: true, python: '3.12' });
+}
+
 describe('the verdicts follow them', () => {
   it('offline: numpy under --no-binary numpy compiles, so slim installs and purges a toolchain', async () => {
-    const dir = await tempProject({
-      'requirements.txt': 'flask\n--no-binary numpy\nnumpy==1.26.4\n',
-      'app.py': 'import numpy\n',
-    });
-    const plan = await planProject({ dir, images: [], offline: true, python: '3.12' });
+    const plan = await offlinePlan('flask\n--no-binary numpy\nnumpy==1.26.4\n');
     const numpy = plan.verdicts.find((v) => v.name === 'numpy')!;
     expect(numpy).toMatchObject({
       glibc: 'compile',
@@ -82,11 +84,7 @@ describe('the verdicts follow them', () => {
   });
 
   it('offline: --only-binary :all: makes what the table says compiles uninstallable; pure stays pure', async () => {
-    const dir = await tempProject({
-      'requirements.txt': '--only-binary :all:\npsycopg2==2.9.9\nflask\n',
-      'app.py': '',
-    });
-    const plan = await planProject({ dir, images: [], offline: true, python: '3.12' });
+    const plan = await offlinePlan('--only-binary :all:\npsycopg2==2.9.9\nflask\n');
     const pg = plan.verdicts.find((v) => v.name === 'psycopg2')!;
     expect(pg).toMatchObject({ glibc: 'none', musl: 'none' });
     expect(pg.reason).toContain('--only-binary :all: (requirements.txt:1): pip takes wheels only');

@@ -9,6 +9,21 @@ const RACE = { concurrency: 1, keep: false, noCache: true, timeoutSeconds: 60 };
 describe("the Python step's choices", () => {
   let server: Awaited<ReturnType<typeof startIndexServer>>;
   let choices: PythonChoice[];
+  /** The choices for a 3.11 project with these requirements, against the index below. */
+  const choicesFor = async (requirements: string) => {
+    const dir = await tempProject({
+      'requirements.txt': requirements,
+      '.python-version': '3.11\n',
+      'app.py': '',
+    });
+    const session = createSession(
+      { dir, images: [], indexUrl: `${server.base}/simple/`, offline: false, race: RACE },
+      // An x86_64 engine, whatever machine runs the test.
+      { engine: async () => engineOn('x86_64') },
+    );
+    await session.connect();
+    return session.pythonChoices();
+  };
   beforeAll(async () => {
     server = await startIndexServer({
       // As the local mirror: a cp311 wheel and nothing to build from.
@@ -21,18 +36,7 @@ describe("the Python step's choices", () => {
       ),
       '/simple/flask/': html(simplePage(['flask-3.0.0-py3-none-any.whl'])),
     });
-    const dir = await tempProject({
-      'requirements.txt': 'flask==3.0.0\nmarkupsafe==2.1.5\nfastsum==1.0\n',
-      '.python-version': '3.11\n',
-      'app.py': '',
-    });
-    const session = createSession(
-      { dir, images: [], indexUrl: `${server.base}/simple/`, offline: false, race: RACE },
-      // An x86_64 engine, whatever machine runs the test.
-      { engine: async () => engineOn('x86_64') },
-    );
-    await session.connect();
-    choices = await session.pythonChoices();
+    choices = await choicesFor('flask==3.0.0\nmarkupsafe==2.1.5\nfastsum==1.0\n');
   });
   afterAll(async () => server?.close());
 
@@ -65,17 +69,9 @@ describe("the Python step's choices", () => {
   });
 
   it('names the --only-binary line when it is what leaves nothing to install', async () => {
-    const dir = await tempProject({
-      'requirements.txt': '--only-binary fastsum\nfastsum==1.0\n',
-      '.python-version': '3.11\n',
-      'app.py': '',
-    });
-    const session = createSession(
-      { dir, images: [], indexUrl: `${server.base}/simple/`, offline: false, race: RACE },
-      { engine: async () => engineOn('x86_64') },
-    );
-    await session.connect();
-    const only = (await session.pythonChoices()).find((c) => c.version === '3.11')!;
+    const only = (await choicesFor('--only-binary fastsum\nfastsum==1.0\n')).find(
+      (c) => c.version === '3.11',
+    )!;
     expect(only.problems).toEqual([
       'fastsum: nothing on this index that --only-binary fastsum (requirements.txt:1) allows for cp311 — cannot install — 3.12 has wheels',
     ]);
