@@ -154,19 +154,26 @@ describe('slim-py plan --json (the contract)', () => {
     expect(bad.stderr).toContain('--prefer tiny is not one of balanced, size, startup');
   });
 
-  it('bad input: exit 2, file:line and what to try on stderr, no stack trace', { timeout: 30_000 }, () => {
+  // One CLI process per case (each a tsx start, seconds under load): a timeout per case, not one for all.
+  const badDir = (file: string, text: string) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'slim-py-bad-'));
-    writeFileSync(path.join(dir, 'requirements.txt'), 'flask==1.0\nthis is not a requirement ((\n');
-    const r = plan([dir, '--offline']);
+    writeFileSync(path.join(dir, file), text);
+    return dir;
+  };
+  it('bad input: exit 2, file:line and what to try on stderr, no stack trace', { timeout: 60_000 }, () => {
+    const r = plan([badDir('requirements.txt', 'flask==1.0\nthis is not a requirement ((\n'), '--offline']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('requirements.txt:2');
     expect(r.stderr).toContain('what to try');
     expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
-    const toml = mkdtempSync(path.join(tmpdir(), 'slim-py-bad-'));
-    writeFileSync(path.join(toml, 'pyproject.toml'), '[project]\nname = "x"\ndependencies = ["a",\n[oops\n');
-    const t = plan([toml, '--offline']);
+  });
+  it('bad input: a broken pyproject.toml names its line', { timeout: 60_000 }, () => {
+    const dir = badDir('pyproject.toml', '[project]\nname = "x"\ndependencies = ["a",\n[oops\n');
+    const t = plan([dir, '--offline']);
     expect(t.code).toBe(2);
     expect(t.stderr).toMatch(/pyproject\.toml:\d+/);
+  });
+  it('bad input: a missing folder, an unknown image role', { timeout: 60_000 }, () => {
     expect(plan(['/nonexistent/dir']).code).toBe(2);
     expect(plan(['--image', 'nope=x']).stderr).toContain('unknown role');
   });
