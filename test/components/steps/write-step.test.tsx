@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hunks, lineDiff } from '../../../components/steps/write/line-diff.js';
@@ -46,8 +46,11 @@ describe('write step', () => {
     await press(r.stdin, KEY.enter);
     const done = await frameWith(r.lastFrame, 'Next:');
     expect(done).toContain('✓ created Dockerfile');
-    // The recorded engine has no bridge network, so the build needs the host's (as the race did).
-    expect(done).toContain(`docker build --network host -t e2e-pure ${r.engine.root}`);
+    // The recorded engine has no bridge network, so the build needs the host's (as the race did);
+    // the context is the project, written from where slim-py runs (relative when that is shorter).
+    const build = /docker build --network host -t e2e-pure (\S+)/.exec(done);
+    expect(build, done).not.toBeNull();
+    expect(resolve(process.cwd(), build![1]!)).toBe(r.engine.root);
     expect(done).toContain('docker run --rm e2e-pure');
     expect(readFileSync(join(r.engine.root, 'Dockerfile'), 'utf8')).toContain(`strategy "${r.choice.id}"`);
     expect(r.out.written).toBe(1);
