@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
-import { openBuildSession } from './build-session.js';
 import { compressedSizeOfSave } from './compressed-size.js';
 import { createDocker } from './docker-client.js';
 import { canUseBuildkit, dockerHost, engineKind } from './docker-host.js';
@@ -120,7 +119,9 @@ export class DockerodeEngine implements Engine {
       };
       let stream: NodeJS.ReadableStream;
       if (this.builder === 'buildkit') {
-        // Our own session (not dockerode's): it also serves the build's secrets.
+        // Our own session (not dockerode's): it also serves the build's secrets. Loaded here, not at
+        // start-up: gRPC and its proto loader cost every command ~170 ms that only a build needs.
+        const { openBuildSession } = await import('./build-session.js');
         const s = await openBuildSession(this.docker, opts.secrets ?? {});
         session = s;
         stream = await this.dialBuild(opts, { ...query, version: '2', session: s.id });

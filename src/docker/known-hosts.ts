@@ -1,4 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 
 /**
  * OpenSSH's known_hosts, as `ssh` reads it to decide whether a host key is the one recorded:
@@ -99,4 +102,10 @@ export function keyType(blob: Buffer): string {
 /** `SHA256:…` as `ssh-keygen -l` and ssh's prompts show a key. */
 export function fingerprint(blob: Buffer): string {
   return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** The user's known hosts, served as the `known_hosts` secret the Dockerfile mounts (none: ssh refuses unknown hosts). */
+export function userKnownHosts(home = homedir()): string | undefined {
+  const file = path.join(home, '.ssh', 'known_hosts');
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }

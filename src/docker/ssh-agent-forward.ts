@@ -1,7 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { homedir } from 'node:os';
-import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 
 /**
@@ -79,10 +76,4 @@ export function sshForwardHandlers(socket: string | undefined): grpc.UntypedServ
     agent.on('error', (e) => call.emit('error', { code: grpc.status.UNAVAILABLE, details: e.message }));
   };
   return { CheckAgent: checkAgent, ForwardAgent: forwardAgent };
-}
-
-/** The user's known hosts, served as the `known_hosts` secret the Dockerfile mounts (none: ssh refuses unknown hosts). */
-export function userKnownHosts(home = homedir()): string | undefined {
-  const file = path.join(home, '.ssh', 'known_hosts');
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Engine } from '../docker/engine.js';
-import { userKnownHosts } from '../docker/ssh-agent-forward.js';
+import { userKnownHosts } from '../docker/known-hosts.js';
 import type { MeasureCache } from '../race/measure-cache.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
