@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import type Docker from 'dockerode';
+import { dialSession } from './session-dial.js';
 import { SSH_FORWARD_METHODS, SSH_FORWARD_SERVICE, sshForwardHandlers } from './ssh-agent-forward.js';
 
 /**
@@ -116,20 +117,8 @@ export interface BuildSession {
 /** Opens a session that serves `secrets` (id → content). Rejects when the engine refuses /session. */
 export function openBuildSession(docker: Docker, secrets: Record<string, string>): Promise<BuildSession> {
   const id = randomUUID();
-  const opts = {
-    method: 'POST',
-    path: '/session',
-    hijack: true,
-    headers: {
-      Upgrade: 'h2c',
-      'X-Docker-Expose-Session-Uuid': id,
-      'X-Docker-Expose-Session-Name': 'slim-py',
-      'X-Docker-Expose-Session-Grpc-Method': METHODS,
-    },
-    statusCodes: { 101: true, 200: true, 500: 'server error' },
-  };
   return new Promise((resolve, reject) => {
-    docker.modem.dial(opts, (err: unknown, socket: unknown) => {
+    dialSession(docker, id, 'slim-py', METHODS, (err, socket) => {
       if (err) return reject(err);
       const server = new grpc.Server();
       server

@@ -21,6 +21,7 @@ import { type HistoryEntry, layersFromHistory } from './history.js';
 import { JsonLineSplitter } from './json-lines.js';
 import { createBuildParser } from './progress.js';
 import { resolveImage } from './resolve-image.js';
+import { dialSession } from './session-dial.js';
 
 /**
  * The Engine on a real Docker engine (or Podman's compatible API) via dockerode 5, made for
@@ -78,18 +79,7 @@ export class DockerodeEngine implements Engine {
   private sessionWorks(): Promise<boolean> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), 5000);
-      const opts = {
-        method: 'POST',
-        path: '/session',
-        hijack: true,
-        headers: {
-          Upgrade: 'h2c',
-          'X-Docker-Expose-Session-Uuid': randomUUID(),
-          'X-Docker-Expose-Session-Name': 'slim-py-probe',
-        },
-        statusCodes: { 101: true, 200: true },
-      };
-      this.docker.modem.dial(opts, (err: unknown, socket: unknown) => {
+      dialSession(this.docker, randomUUID(), 'slim-py-probe', [], (err, socket) => {
         clearTimeout(timer);
         (socket as { destroy?: () => void } | undefined)?.destroy?.();
         resolve(!err);
