@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { sessionFilter } from '../../src/docker/labels.js';
 import { RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
-import { copyFixture, LOCAL_STRATEGIES, runCli, sessionOf, testEnvFlags } from './cli.js';
+import { copyFixture, LOCAL_STRATEGIES, raceArgs, runCli, sessionOf } from './cli.js';
 import { answersHttp, dockerBuild, removeImage } from './written-image.js';
 
 /**
@@ -41,18 +41,10 @@ describe.runIf(RUN_E2E)('app layouts raced on the real engine', () => {
       timeout: 2_400_000,
     }, async () => {
       const dir = copyFixture(name);
-      const run = await runCli([
-        'race',
-        dir,
-        '--yes',
-        '--json',
-        '--write',
-        '--keep',
-        '--strategies',
-        strategies,
-        // The local index holds cp311 wheels (markupsafe, pydantic-core): 3.11's stand-ins.
-        ...testEnvFlags('3.11'),
-      ]);
+      // The local index holds cp311 wheels (markupsafe, pydantic-core): 3.11's stand-ins.
+      const run = await runCli(
+        raceArgs(dir, { strategies, json: true, write: true, keep: true, python: '3.11' }),
+      );
       const session = sessionOf(run.stderr);
       try {
         expect(run.code, run.stderr).toBe(0);

@@ -12,9 +12,34 @@ const TSX = path.join(REPO, 'node_modules/.bin/tsx');
  * The flags that point a race at the local test registry and index (.ci/env/up.sh). The images stay
  * templated by {python}: the project's Python (or `python`) picks the stand-ins.
  */
-export function testEnvFlags(python?: string): string[] {
+export function testEnvFlags(python?: string, indexUrl = INDEX_URL): string[] {
   const images = Object.entries(IMAGE_TEMPLATES).flatMap(([role, ref]) => ['--image', `${role}=${ref}`]);
-  return [...(python ? ['--python', python] : []), ...images, '--index-url', INDEX_URL, '--network', 'host'];
+  return [...(python ? ['--python', python] : []), ...images, '--index-url', indexUrl, '--network', 'host'];
+}
+
+export interface RaceRun {
+  strategies: string;
+  json?: boolean;
+  write?: boolean;
+  /** Keep the images, so the test can look inside them (it removes them by session after). */
+  keep?: boolean;
+  python?: string;
+  indexUrl?: string;
+}
+
+/** `race DIR --yes …` against the test environment: the argv every headless race e2e starts with. */
+export function raceArgs(dir: string, r: RaceRun): string[] {
+  return [
+    'race',
+    dir,
+    '--yes',
+    ...(r.json ? ['--json'] : []),
+    ...(r.write ? ['--write'] : []),
+    ...(r.keep ? ['--keep'] : []),
+    '--strategies',
+    r.strategies,
+    ...testEnvFlags(r.python, r.indexUrl),
+  ];
 }
 
 /** Strategies whose bases exist locally (no Alpine mirror is reachable here). */

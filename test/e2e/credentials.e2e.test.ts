@@ -6,7 +6,7 @@ import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { SESSION_LABEL } from '../../src/docker/labels.js';
 import { IMAGES, RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
 import { type AuthIndex, startAuthIndex } from './auth-index.js';
-import { type CliRun, copyFixture, runCli } from './cli.js';
+import { type CliRun, copyFixture, raceArgs, runCli } from './cli.js';
 
 /**
  * Issue 10: a password in an index URL is never printed or written anywhere — whichever of the
@@ -138,23 +138,16 @@ describe.runIf(RUN_E2E)('an index password is never shown or written', () => {
   }, async () => {
     const { dir } = projectWith('--index-url', index.url);
     const before = index.authorized;
-    const run = await runCli([
-      'race',
-      dir,
-      '--yes',
-      '--json',
-      '--write',
-      '--keep',
-      '--python',
-      '3.11',
-      ...images,
-      '--index-url',
-      index.url,
-      '--network',
-      'host',
-      '--strategies',
-      'slim,multistage-venv',
-    ]);
+    const run = await runCli(
+      raceArgs(dir, {
+        strategies: 'slim,multistage-venv',
+        json: true,
+        write: true,
+        keep: true,
+        python: '3.11',
+        indexUrl: index.url,
+      }),
+    );
     const session = sessionOf(run);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('BuildKit secret');
@@ -189,22 +182,15 @@ describe.runIf(RUN_E2E)('an index password is never shown or written', () => {
     const { dir } = projectWith('--index-url', index.url);
     process.env.DOCKER_BUILDKIT = '0';
     try {
-      const run = await runCli([
-        'race',
-        dir,
-        '--yes',
-        '--json',
-        '--keep',
-        '--python',
-        '3.11',
-        ...images,
-        '--index-url',
-        index.url,
-        '--network',
-        'host',
-        '--strategies',
-        'multistage-venv',
-      ]);
+      const run = await runCli(
+        raceArgs(dir, {
+          strategies: 'multistage-venv',
+          json: true,
+          keep: true,
+          python: '3.11',
+          indexUrl: index.url,
+        }),
+      );
       const session = sessionOf(run);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toContain('build arg (the classic builder has no secret mounts)');

@@ -11,7 +11,7 @@ import {
   requireEnvironment,
   SSH_HOST,
 } from '../docker/helpers/e2e.js';
-import { copyFixture, startCli, testEnvFlags } from './cli.js';
+import { copyFixture, raceArgs, startCli } from './cli.js';
 
 /**
  * The pure fixture raced on the other engines the test environment starts (the local Docker
@@ -41,7 +41,7 @@ async function raceOn(host: string) {
   const started = Date.now();
   let overAt = 0;
   const { done } = startCli(
-    ['race', dir, '--yes', '--json', '--strategies', STRATEGIES, ...testEnvFlags()],
+    raceArgs(dir, { strategies: STRATEGIES, json: true }),
     (text) => {
       if (!overAt && text.includes(' race over')) overAt = Date.now();
     },

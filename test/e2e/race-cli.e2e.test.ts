@@ -7,7 +7,7 @@ import { DockerodeEngine } from '../../src/docker/dockerode-engine.js';
 import { SESSION_LABEL, TOOL_LABEL } from '../../src/docker/labels.js';
 import { startupLimit } from '../../src/report/winner-rule.js';
 import { REGISTRY, RUN_E2E, requireEnvironment } from '../docker/helpers/e2e.js';
-import { copyFixture, LOCAL_STRATEGIES, runCli, sessionOf, startCli, testEnvFlags } from './cli.js';
+import { copyFixture, LOCAL_STRATEGIES, raceArgs, runCli, sessionOf, startCli } from './cli.js';
 
 const engine = new DockerodeEngine();
 
@@ -91,18 +91,8 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
     }, async () => {
       const dir = copyFixture(fixture);
       if (declare) writeFileSync(path.join(dir, '.python-version'), `${declare}\n`);
-      const run = await runCli([
-        'race',
-        dir,
-        '--yes',
-        '--json',
-        '--write',
-        '--strategies',
-        strategies,
-        // Kept so that the shell-less runtimes can be checked below; removed by session after.
-        '--keep',
-        ...testEnvFlags(),
-      ]);
+      // Kept so that the shell-less runtimes can be checked below; removed by session after.
+      const run = await runCli(raceArgs(dir, { strategies, json: true, write: true, keep: true }));
       expect(run.code, run.stderr).toBe(0);
       const session = sessionOf(run.stderr);
       const json = JSON.parse(run.stdout) as RaceJson;
@@ -191,12 +181,7 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
   }, async () => {
     const dir = copyFixture('e2e-default');
     const run = await runCli([
-      'race',
-      dir,
-      '--yes',
-      '--strategies',
-      'multistage-venv,closure',
-      ...testEnvFlags(),
+      ...raceArgs(dir, { strategies: 'multistage-venv,closure' }),
       '--image',
       `slim=${REGISTRY}/python:{python}-no-such-tag`,
       '--image',
@@ -216,15 +201,7 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
   it('an existing Dockerfile is kept as a backup', { timeout: 600_000 }, async () => {
     const dir = copyFixture('e2e-pure');
     writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n# mine\n');
-    const run = await runCli([
-      'race',
-      dir,
-      '--yes',
-      '--write',
-      '--strategies',
-      'full,multistage-venv',
-      ...testEnvFlags(),
-    ]);
+    const run = await runCli(raceArgs(dir, { strategies: 'full,multistage-venv', write: true }));
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'Dockerfile.slim-py-backup'), 'utf8')).toBe('FROM scratch\n# mine\n');
     expect(run.stderr).toContain('Dockerfile.slim-py-backup');
@@ -236,7 +213,7 @@ describe.runIf(RUN_E2E)('slim-py race on the real engine', () => {
     const dir = copyFixture('e2e-libpq');
     let sent = false;
     const { done } = startCli(
-      ['race', dir, '--yes', '--strategies', LOCAL_STRATEGIES, '--no-cache', ...testEnvFlags()],
+      [...raceArgs(dir, { strategies: LOCAL_STRATEGIES }), '--no-cache'],
       (text, child) => {
         if (!sent && /step \d+\/\d+ RUN/.test(text)) {
           sent = true;
