@@ -15,7 +15,7 @@ export function teachingHeader(candidate: Candidate, board: Leaderboard | undefi
   const row: Row | undefined = board?.rows.find((r) => r.id === candidate.id);
   if (row?.passed) {
     lines.push(
-      `Measured: ${mb(row.sizeBytes)} (${mb(row.compressedBytes)} compressed), ${times(row.timesSmaller)} smaller than the single-stage full image,`,
+      `Measured: ${mb(row.sizeBytes)} (${mb(row.compressedBytes)} compressed)${againstFull(candidate, row)},`,
       `cold start ${startMs(row.importMs)}${row.timesFloor === undefined ? '' : `, ${row.timesFloor.toFixed(2)}× the bytes the app really used`};`,
       'every installed package imported and every shared library resolved in a container with no network.',
     );
@@ -34,6 +34,12 @@ export function teachingHeader(candidate: Candidate, board: Leaderboard | undefi
   lines.push(`  security: ${candidate.tradeoffs.security}`);
   lines.push(`  debugging: ${candidate.tradeoffs.debuggability}`);
   return `${comment(lines).join('\n')}\n`;
+}
+
+/** The comparison with `full` only where it was raced, passed, and is not this one. */
+function againstFull(candidate: Candidate, row: Row): string {
+  if (candidate.id === 'full' || row.timesSmaller === undefined) return '';
+  return `, ${times(row.timesSmaller)} smaller than the single-stage full image`;
 }
 
 function wrap(text: string, width: number): string[] {
