@@ -9,6 +9,11 @@ export interface FormatOption {
   flag: 'no-binary' | 'only-binary';
   value: string;
   source: Source;
+  /**
+   * Set when the option comes from a tool's setting that pip never reads itself (uv's
+   * `no-binary-package`): the install then passes it to pip, and the plan names the setting.
+   */
+  setting?: string;
 }
 
 /** What pip may take for one package; `option` names the line that decided, for the plan. */
@@ -56,7 +61,12 @@ function apply(opt: FormatOption, target: Entries, other: Entries): void {
 }
 
 function describe(o: FormatOption): string {
-  return `--${o.flag} ${o.value} (${formatSource(o.source)})`;
+  return `${o.setting ?? `--${o.flag} ${o.value}`} (${formatSource(o.source)})`;
+}
+
+/** pip flags for the options pip would not read by itself (a requirements file's own it reads). */
+export function formatFlags(options: FormatOption[] | undefined): string[] {
+  return (options ?? []).filter((o) => o.setting !== undefined).map((o) => `--${o.flag}=${o.value}`);
 }
 
 /** The formats pip allows per package under these options; undefined when nothing is restricted. */

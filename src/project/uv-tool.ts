@@ -1,3 +1,5 @@
+import type { FormatOption } from './format-control.js';
+import { isValidName } from './normalize.js';
 import { pep508Dependency } from './pip-requirement.js';
 import { isTable, type TomlTable } from './toml.js';
 import type { TomlDoc } from './toml-doc.js';
@@ -31,7 +33,40 @@ export function readUvTool(doc: TomlDoc, uv: TomlTable, index: IndexSettings): D
     if (entry.default === true) index.indexUrl = { value: entry.url, source };
     else if (entry.explicit !== true) index.extraIndexUrls.push({ value: entry.url, source });
   }
+  readUvFormats(doc, uv, index);
   return groups;
+}
+
+/**
+ * uv's `no-binary`/`no-build` (every package) and `no-binary-package`/`no-build-package`: the same
+ * decisions as pip's --no-binary/--only-binary, which the install then passes to pip.
+ */
+function readUvFormats(doc: TomlDoc, uv: TomlTable, index: IndexSettings): void {
+  const t = ['tool', 'uv'];
+  const add = (key: string, flag: FormatOption['flag'], value: string, setting: string) => {
+    const line =
+      (value === ':all:' ? undefined : doc.lines.valueLine(t, key, value)) ?? doc.lines.keyLine(t, key);
+    const source = line ? { file: doc.file, line } : { file: doc.file };
+    index.formats = [...(index.formats ?? []), { flag, value, source, setting }];
+  };
+  for (const [key, flag] of [
+    ['no-binary', 'no-binary'],
+    ['no-build', 'only-binary'],
+  ] as const) {
+    const all = uv[key];
+    if (all === undefined) continue;
+    if (typeof all !== 'boolean') throw doc.shape.error(t, key, 'true or false');
+    if (all) add(key, flag, ':all:', `[tool.uv] ${key} = true`);
+  }
+  for (const [key, flag] of [
+    ['no-binary-package', 'no-binary'],
+    ['no-build-package', 'only-binary'],
+  ] as const) {
+    const names = doc.shape.stringArray(uv, t, key) ?? [];
+    const wrong = names.find((n) => !isValidName(n));
+    if (wrong !== undefined) throw doc.shape.error(t, key, 'an array of package names');
+    for (const n of names) add(key, flag, n, `[tool.uv] ${key} = ${n}`);
+  }
 }
 
 /** `[tool.uv.sources]`: a dependency may come from a path, git or a URL instead of the index. */

@@ -150,3 +150,45 @@ describe('the verdicts follow them', () => {
     });
   });
 });
+
+describe("uv's no-binary / no-build settings", () => {
+  const pyproject = (uv: string) =>
+    `[project]\nname = "app"\nversion = "1"\ndependencies = ["numpy==1.26.4", "psycopg2==2.9.9", "flask"]\n\n[tool.uv]\n${uv}`;
+  const uvPlan = async (uv: string) =>
+    planProject({
+      dir: await tempProject({ 'pyproject.toml': pyproject(uv), 'app.py': '' }),
+      images: [],
+      offline: true,
+      python: '3.12',
+    });
+
+  it('are verdicts as pip would give them, named by their setting, and reach every pip of the install', async () => {
+    const plan = await uvPlan('no-binary-package = [\n  "numpy",\n]\nno-build-package = ["psycopg2"]\n');
+    const numpy = plan.verdicts.find((v) => v.name === 'numpy')!;
+    expect(numpy).toMatchObject({
+      glibc: 'compile',
+      formats: '[tool.uv] no-binary-package = numpy (pyproject.toml:8)',
+    });
+    expect(plan.verdicts.find((v) => v.name === 'psycopg2')).toMatchObject({ glibc: 'none' });
+    expect(plan.verdicts.find((v) => v.name === 'flask')).toMatchObject({ glibc: 'pure' });
+    // pip never reads [tool.uv]: the install passes the same decisions on its command line.
+    const venv = plan.candidates.find((c) => c.id === 'multistage-venv')!;
+    const install = venv.dockerfile.split(/\n(?=\S)/).find((i) => i.includes('numpy==1.26.4'))!;
+    expect(install).toContain('--no-binary=numpy');
+    expect(install).toContain('--only-binary=psycopg2');
+    // A requirements file's own options are read by pip itself: never repeated on the command line.
+    const req = await offlinePlan('--no-binary numpy\nnumpy==1.26.4\n');
+    expect(req.candidates.find((c) => c.id === 'multistage-venv')!.dockerfile).not.toContain('--no-binary=');
+  });
+
+  it('no-build = true is --only-binary :all:; a wrong type or name is refused at its line', async () => {
+    const plan = await uvPlan('no-build = true\n');
+    expect(plan.verdicts.find((v) => v.name === 'psycopg2')).toMatchObject({ glibc: 'none', musl: 'none' });
+    expect(plan.verdicts.find((v) => v.name === 'flask')).toMatchObject({ glibc: 'pure' });
+    const typed = await userErrorOf(uvPlan('no-binary = "yes"\n'));
+    expect(typed.message).toContain('tool.uv.no-binary should be true or false');
+    expect(typed.where).toEqual({ file: 'pyproject.toml', line: 7 });
+    const named = await userErrorOf(uvPlan('no-binary-package = ["num py"]\n'));
+    expect(named.message).toContain('tool.uv.no-binary-package should be an array of package names');
+  });
+});

@@ -1,3 +1,4 @@
+import { formatFlags } from '../../project/format-control.js';
 import { runtimeDependencies } from '../../project/groups.js';
 import type { LockedInstall } from '../../project/lock/index.js';
 import type { Dependency, Project } from '../../project/types.js';
@@ -28,6 +29,8 @@ export interface InstallPlan {
    * tree never ships. 'none': not installable, or the requirements install it themselves.
    */
   self: 'none' | 'no-deps' | 'with-deps';
+  /** --no-binary/--only-binary that pip would not read by itself (uv's settings), for every pip. */
+  formatFlags?: string[];
   /** A VCS requirement: the builder needs git. */
   needsGit: boolean;
   /** A VCS requirement over ssh: an ssh client, the agent and known hosts in the install RUN (ssh.ts). */
@@ -127,6 +130,12 @@ function lockPlan(project: Project, lock: LockedInstall, manifest: string): Inst
 }
 
 export function installPlan(project: Project): InstallPlan {
+  const plan = dependencyInstall(project);
+  const flags = formatFlags(project.index.formats).map((f) => shellWord(f, 'the format option'));
+  return flags.length ? { ...plan, formatFlags: flags } : plan;
+}
+
+function dependencyInstall(project: Project): InstallPlan {
   const manifestFile = project.files.find((f) => f.kind === 'pyproject' || f.kind === 'pipfile')?.path;
   if (project.lock && project.manager !== 'pip')
     return lockPlan(project, project.lock, manifestFile ?? 'the project');

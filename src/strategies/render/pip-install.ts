@@ -124,6 +124,7 @@ export function depsBlock(b: DepsBlock): { lines: string[]; copiedAll: boolean }
   if (plan.args.length === 0 && !plan.also?.length && !plan.indexed?.length)
     return { lines: [], copiedAll: false };
   const around = b.around ?? ((pip: string[]) => pip);
+  const flags = [...b.flags, ...(plan.formatFlags ?? [])];
   const lines = [...indexArgLines(options)];
   if (plan.copyAllFirst) {
     lines.push(
@@ -134,13 +135,13 @@ export function depsBlock(b: DepsBlock): { lines: string[]; copiedAll: boolean }
   lines.push(...comment([...(plan.note ?? []), ...(plan.needsSsh ? SSH_NOTE : []), ...(b.note ?? [])]));
   // Packages pinned to a named index first, from that index only: the rest then finds them installed.
   const indexed = (plan.indexed ?? []).map((x) =>
-    pipCommand(b.python, b.verb, options, [...b.flags, `--index-url="$${x.arg}"`], x.args),
+    pipCommand(b.python, b.verb, options, [...flags, `--index-url="$${x.arg}"`], x.args),
   );
   const pips = [
     ...indexed,
     ...[plan.args, plan.also ?? []]
       .filter((a) => a.length > 0)
-      .map((a) => pipCommand(b.python, b.verb, options, b.flags, a)),
+      .map((a) => pipCommand(b.python, b.verb, options, flags, a)),
   ];
   lines.push(run(around(pips), [...pipMounts(options), ...(plan.needsSsh ? SSH_MOUNTS : [])]));
   return { lines, copiedAll: plan.copyAllFirst };
@@ -156,7 +157,7 @@ export const PROJECT_MOUNT = '/tmp/project';
  */
 export function selfInstall(b: DepsBlock, mounted = false): string {
   const around = b.around ?? ((pip: string[]) => pip);
-  const noDeps = b.plan.self === 'no-deps' ? ['--no-deps'] : [];
+  const noDeps = [...(b.plan.self === 'no-deps' ? ['--no-deps'] : []), ...(b.plan.formatFlags ?? [])];
   const target = mounted ? PROJECT_MOUNT : '.';
   const mounts = mounted ? [`type=bind,target=${PROJECT_MOUNT},rw`] : [];
   return run(around([pipCommand(b.python, b.verb, b.options, [...noDeps, ...b.flags], [target])]), [
