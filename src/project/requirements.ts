@@ -164,16 +164,18 @@ function addRequirement(
 
 /** The same requirement written twice (or included twice) counts once. */
 function dedupe(deps: Dependency[]): Dependency[] {
-  // By name first: most names appear once, so no key string is built per line.
-  const byName = new Map<string, Dependency[]>();
+  // By name first: most names appear once, so no key is built and no list is kept per line.
+  const byName = new Map<string, Dependency | Dependency[]>();
   return deps.filter((d) => {
     const same = byName.get(d.name);
-    if (!same) {
-      byName.set(d.name, [d]);
+    if (same === undefined) {
+      byName.set(d.name, d);
       return true;
     }
-    if (same.some((s) => sameRequirement(s, d))) return false;
-    same.push(d);
+    const list = Array.isArray(same) ? same : [same];
+    if (list.some((s) => sameRequirement(s, d))) return false;
+    list.push(d);
+    byName.set(d.name, list);
     return true;
   });
 }
