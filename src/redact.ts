@@ -35,22 +35,27 @@ export function redactUrl(url: string): string {
  */
 export function redactDeep<T>(value: T): T {
   if (typeof value === 'string') return redactText(value) as T;
+  // Loops, not forEach/Object.entries: they allocate nothing per array or object walked.
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
-    value.forEach((v, i) => {
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
       const r = redactDeep(v);
-      if (r === v) return;
+      if (r === v) continue;
       copy ??= [...value];
       copy[i] = r;
-    });
+    }
     return (copy ?? value) as T;
   }
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const o = value as Record<string, unknown>;
     let copy: Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(value)) {
+    for (const k in o) {
+      if (!Object.hasOwn(o, k)) continue;
+      const v = o[k];
       const r = redactDeep(v);
       if (r === v) continue;
-      copy ??= { ...(value as Record<string, unknown>) };
+      copy ??= { ...o };
       copy[k] = r;
     }
     return (copy ?? value) as T;

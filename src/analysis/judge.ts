@@ -58,6 +58,13 @@ function tableReason(k: Known): string | undefined {
   return k.native?.reason ?? k.pure?.reason;
 }
 
+const NO_TRAPS: string[] = Object.freeze([]) as never;
+
+/** The table's traps and the judgement's; one frozen empty list when there are none (the usual case). */
+function traps(table: string[] | undefined, found: string[] | undefined): string[] {
+  return table?.length || found?.length ? [...(table ?? []), ...(found ?? [])] : NO_TRAPS;
+}
+
 function verdict(
   req: Request,
   k: Known,
@@ -75,7 +82,7 @@ function verdict(
     ...systemPackages(bundled ? { ...k.native!, runtime: undefined } : k.native, glibc, musl),
     reason: rest.reason ?? '',
     source: rest.source ?? 'table',
-    traps: [...(k.native?.traps ?? k.pure?.traps ?? []), ...(rest.traps ?? [])],
+    traps: traps(k.native?.traps ?? k.pure?.traps, rest.traps),
   };
   if (req.via) v.via = req.via;
   if (req.formats) {

@@ -35,12 +35,21 @@ export function tableAvailability(
   return entry.sourceBuild === false ? 'none' : 'compile';
 }
 
+const NONE: SystemPackages = Object.freeze({ apt: Object.freeze([]), apk: Object.freeze([]) }) as never;
+/**
+ * What a package the table does not know needs when nothing compiles: nothing. One frozen value
+ * for all of them (a plan of 100,000 unknown names held four empty arrays each); verdicts are
+ * never changed in place.
+ */
+const NOTHING = Object.freeze({ buildPackages: NONE, runtimePackages: NONE });
+
 /** Build packages where something compiles, runtime packages always plus the compiled-only ones. */
 export function systemPackages(
   entry: NativeEntry | undefined,
   glibc: Availability,
   musl: Availability,
 ): { buildPackages: SystemPackages; runtimePackages: SystemPackages } {
+  if (!entry && glibc !== 'compile' && musl !== 'compile') return NOTHING;
   const build = entry?.build.apt.length || entry?.build.apk.length ? entry.build : GENERIC_BUILD;
   const runtime = entry?.runtime ?? { apt: [], apk: [] };
   const ifCompiled = entry?.runtimeIfCompiled ?? { apt: [], apk: [] };

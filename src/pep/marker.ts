@@ -111,10 +111,31 @@ function parse(marker: string): Marker {
   return tree;
 }
 
+// A requirements file repeats a few markers on many lines (100,000 lines, one marker): each is
+// parsed once. Trees are never changed after parsing, so one can serve every line.
+const parsed = new Map<string, Marker | Error>();
+const PARSED_KEPT = 1000;
+
+/** The marker's tree; throws an Error saying why it cannot be read. */
+function parsedMarker(marker: string): Marker {
+  let tree = parsed.get(marker);
+  if (tree === undefined) {
+    try {
+      tree = parse(marker);
+    } catch (e) {
+      tree = e as Error;
+    }
+    if (parsed.size >= PARSED_KEPT) parsed.clear();
+    parsed.set(marker, tree);
+  }
+  if (tree instanceof Error) throw tree;
+  return tree;
+}
+
 /** Why pip would refuse the marker, or undefined when it is well formed. */
 export function markerError(marker: string): string | undefined {
   try {
-    parse(marker);
+    parsedMarker(marker);
     return undefined;
   } catch (e) {
     return (e as Error).message;
@@ -170,7 +191,7 @@ function evaluate(m: Marker, env: MarkerEnv): boolean | undefined {
 export function evaluateMarker(marker: string, env: MarkerEnv): boolean | undefined {
   if (marker.trim() === '') return true;
   try {
-    return evaluate(parse(marker), env);
+    return evaluate(parsedMarker(marker), env);
   } catch {
     return undefined;
   }

@@ -64,6 +64,8 @@ export function satisfies(version: string, specifier: string): boolean {
 
 /** The exact version a specifier pins (`==1.2.3`, not `==1.*`), if any. */
 export function pinnedVersion(specifier: string): string | undefined {
+  // Most specifiers pin nothing: they are not split clause by clause (100,000 lines are).
+  if (!specifier.includes('==')) return undefined;
   for (const part of specifier.split(',')) {
     const m = CLAUSE_RE.exec(part);
     if (m && (m[1] === '==' || m[1] === '===') && !m[2]!.endsWith('.*')) return m[2];

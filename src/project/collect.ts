@@ -7,7 +7,7 @@ import type { PipfileInfo } from './pipfile.js';
 import type { FoundFiles } from './project-files.js';
 import type { PyprojectInfo } from './pyproject.js';
 import { displayPath, isFile, readText } from './read-text.js';
-import { readRequirements } from './requirements.js';
+import type { RequirementsReader } from './requirements.js';
 import type { Dependency, IndexSettings, Manager, ProjectFile } from './types.js';
 import { followWorkspace, workspaceMembers } from './uv-workspace.js';
 
@@ -29,6 +29,7 @@ export async function collectDependencies(
   found: FoundFiles,
   pyproject: PyprojectInfo | undefined,
   pipfile: PipfileInfo | undefined,
+  read: RequirementsReader,
 ): Promise<Collected> {
   const out: Collected = {
     dependencies: [],
@@ -43,7 +44,7 @@ export async function collectDependencies(
     return pinsOf(out.lock);
   };
   if (manager === 'pip' && found.requirements) {
-    const r = await readRequirements(root, found.requirements);
+    const r = await read(found.requirements);
     out.dependencies.push(...r.dependencies);
     out.files.push(...r.files);
     out.warnings.push(...r.warnings);
@@ -83,7 +84,7 @@ export async function collectDependencies(
           out.warnings.push({ message: `${f} (dynamic dependencies) does not exist`, source });
           continue;
         }
-        const r = await readRequirements(root, f);
+        const r = await read(f);
         out.dependencies.push(...r.dependencies);
         out.files.push(...r.files);
         out.warnings.push(...r.warnings);

@@ -12,18 +12,21 @@ const requirement = (d: Dependency) => `${d.name}${d.specifier}`;
  * under different markers or in different groups never meet in one install and are left alone.
  */
 export function conflictingPins(deps: Dependency[]): Warning[] {
+  const key = (d: Dependency) => JSON.stringify([d.name, d.marker, d.group ?? '']);
+  // Keyed by name first: only a name that is pinned somewhere gets a key per requirement.
+  const pinnedNames = new Set<string>();
   const pinned = new Map<string, Dependency>();
   for (const d of deps) {
-    const pin = pinnedVersion(d.specifier);
-    if (pin) {
-      const key = JSON.stringify([d.name, d.marker, d.group ?? '']);
-      if (!pinned.has(key)) pinned.set(key, d);
-    }
+    if (!pinnedVersion(d.specifier)) continue;
+    pinnedNames.add(d.name);
+    const k = key(d);
+    if (!pinned.has(k)) pinned.set(k, d);
   }
   const out: Warning[] = [];
   for (const d of deps) {
-    const first = pinned.get(JSON.stringify([d.name, d.marker, d.group ?? '']));
-    if (!first || first === d || d.specifier === '') continue;
+    if (d.specifier === '' || !pinnedNames.has(d.name)) continue;
+    const first = pinned.get(key(d));
+    if (!first || first === d) continue;
     if (satisfies(pinnedVersion(first.specifier)!, d.specifier)) continue;
     out.push({
       message: `${requirement(first)} (${formatSource(first.source)}) and ${requirement(d)} cannot both hold: pip stops the build with a resolution error; keep one of them`,

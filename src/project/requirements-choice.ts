@@ -3,7 +3,7 @@ import { type Source, UserError } from '../errors.js';
 import { devTools, looksLikeDevSet } from './groups.js';
 import { REQUIREMENTS_CANDIDATES } from './project-files.js';
 import { isFile } from './read-text.js';
-import { readRequirements } from './requirements.js';
+import type { RequirementsReader } from './requirements.js';
 
 type Warnings = { message: string; source?: Source }[];
 
@@ -18,6 +18,7 @@ export async function chooseRequirements(
   others: string[],
   flag: string | undefined,
   warnings: Warnings,
+  read: RequirementsReader,
 ): Promise<string | undefined> {
   if (flag !== undefined) {
     const rel = path.posix.normalize(flag.replace(/\\/g, '/'));
@@ -30,7 +31,7 @@ export async function chooseRequirements(
     return rel;
   }
   if (found === undefined) return undefined;
-  const first = await readRequirements(root, found);
+  const first = await read(found);
   const direct = first.dependencies.filter((d) => d.source.file === found);
   const tools = devTools(first.dependencies);
   if (!looksLikeDevSet(direct)) {
@@ -50,7 +51,7 @@ export async function chooseRequirements(
       /(^|[/_.-])(dev|test|tests|testing|lint|docs?|ci)([/_.-]|$)/i.test(c)
     )
       continue;
-    const r = await readRequirements(root, c);
+    const r = await read(c);
     if (r.dependencies.length === 0 || looksLikeDevSet(r.dependencies)) continue;
     warnings.push({
       message: `${what}: installing ${c} instead (--requirements ${found} keeps it)`,

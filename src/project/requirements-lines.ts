@@ -26,6 +26,11 @@ function trimBackslashes(s: string): string {
 
 export function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
+  // Comments are stripped and blank lines dropped as each line is finished: one list, not three.
+  const finish = (line: number, joined: string) => {
+    const t = stripComment(joined).trim();
+    if (t !== '') out.push({ line, text: t });
+  };
   let parts: string[] = [];
   let start = 0;
   const physical = text.split('\n');
@@ -35,16 +40,16 @@ export function logicalLines(text: string): LogicalLine[] {
     if (!raw.endsWith('\\') || isComment) {
       if (parts.length > 0) {
         parts.push(isComment ? '' : raw);
-        out.push({ line: start, text: parts.join('') });
+        finish(start, parts.join(''));
         parts = [];
       } else {
-        out.push({ line: lineNo, text: raw });
+        finish(lineNo, raw);
       }
     } else {
       if (parts.length === 0) start = lineNo;
       parts.push(trimBackslashes(raw));
     }
   });
-  if (parts.length > 0) out.push({ line: start, text: parts.join('') });
-  return out.map((l) => ({ line: l.line, text: stripComment(l.text).trim() })).filter((l) => l.text !== '');
+  if (parts.length > 0) finish(start, parts.join(''));
+  return out;
 }

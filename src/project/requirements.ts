@@ -32,6 +32,25 @@ export async function readRequirements(root: string, rel: string): Promise<Requi
   return result;
 }
 
+/** Reads a project's requirements files, each parsed once however many steps ask for it. */
+export type RequirementsReader = (rel: string) => Promise<RequirementsResult>;
+
+/**
+ * One reader per scan: choosing the requirements file reads it, and so does collecting its
+ * dependencies; a second parse of 100,000 lines would double the scan.
+ */
+export function requirementsReader(root: string): RequirementsReader {
+  const read = new Map<string, Promise<RequirementsResult>>();
+  return (rel) => {
+    let result = read.get(rel);
+    if (!result) {
+      result = readRequirements(root, rel);
+      read.set(rel, result);
+    }
+    return result;
+  };
+}
+
 async function readOne(
   root: string,
   abs: string,
@@ -143,21 +162,33 @@ function addRequirement(
   if (pin?.[1] && !out.pins.has(dep.name)) out.pins.set(dep.name, { version: pin[1], source: dep.source });
 }
 
+/** The same requirement written twice (or included twice) counts once. */
 function dedupe(deps: Dependency[]): Dependency[] {
-  const seen = new Set<string>();
+  // By name first: most names appear once, so no key is built and no list is kept per line.
+  const byName = new Map<string, Dependency | Dependency[]>();
   return deps.filter((d) => {
-    const key = JSON.stringify([
-      d.name,
-      d.specifier,
-      d.marker,
-      d.extras,
-      d.localPath,
-      d.vcsUrl,
-      d.url,
-      d.group,
-    ]);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const same = byName.get(d.name);
+    if (same === undefined) {
+      byName.set(d.name, d);
+      return true;
+    }
+    const list = Array.isArray(same) ? same : [same];
+    if (list.some((s) => sameRequirement(s, d))) return false;
+    list.push(d);
+    byName.set(d.name, list);
     return true;
   });
+}
+
+function sameRequirement(a: Dependency, b: Dependency): boolean {
+  return (
+    a.specifier === b.specifier &&
+    a.marker === b.marker &&
+    a.extras.length === b.extras.length &&
+    a.extras.every((x, i) => x === b.extras[i]) &&
+    a.localPath === b.localPath &&
+    a.vcsUrl === b.vcsUrl &&
+    a.url === b.url &&
+    a.group === b.group
+  );
 }

@@ -10,6 +10,7 @@ import { findFiles, LOOKED_FOR } from './project-files.js';
 import { type PyprojectInfo, parsePyproject } from './pyproject.js';
 import { choosePython } from './python-choice.js';
 import { isDirectory, readText } from './read-text.js';
+import { requirementsReader } from './requirements.js';
 import { chooseRequirements } from './requirements-choice.js';
 import { scanApp } from './scan-app.js';
 import { checkProjectText } from './text-checks.js';
@@ -42,6 +43,7 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
   const warnings: { message: string; source?: Source }[] = [];
   const files: ProjectFile[] = [];
   const read = (rel: string) => readText(root, path.join(root, rel));
+  const readRequirementsFile = requirementsReader(root);
 
   let pyproject: PyprojectInfo | undefined;
   if (found.pyproject) {
@@ -90,6 +92,7 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
       found.otherRequirements,
       opts.requirements,
       warnings,
+      readRequirementsFile,
     );
     if (chosen) found.requirements = chosen;
     found.otherRequirements = found.otherRequirements.filter((r) => r !== chosen);
@@ -106,7 +109,14 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
     });
   }
 
-  const collected = await collectDependencies(root, choice.manager, found, pyproject, pipfile);
+  const collected = await collectDependencies(
+    root,
+    choice.manager,
+    found,
+    pyproject,
+    pipfile,
+    readRequirementsFile,
+  );
   files.push(...collected.files);
   warnings.push(...collected.warnings);
   const unread = found.otherRequirements.filter((r) => !files.some((f) => f.path === r));

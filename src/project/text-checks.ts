@@ -20,12 +20,24 @@ function isSource(v: unknown): v is Source {
   return typeof v === 'object' && v !== null && typeof (v as Source).file === 'string';
 }
 
-function field(path: readonly string[], owner: string | undefined): string {
-  const key = [...path].reverse().find((p) => !/^\d+$/.test(p)) ?? 'a value';
+/** Where a value sits, innermost key first: built as the walk descends, read only for an error. */
+interface KeyPath {
+  key: string;
+  up: KeyPath | undefined;
+}
+
+function field(path: KeyPath | undefined, owner: string | undefined): string {
+  let key = 'a value';
+  for (let p = path; p; p = p.up) {
+    if (!/^\d+$/.test(p.key)) {
+      key = p.key;
+      break;
+    }
+  }
   return owner ? `the ${key} of ${owner}` : `the ${key}`;
 }
 
-function walk(v: unknown, where: Source | undefined, owner: string | undefined, path: string[]): void {
+function walk(v: unknown, where: Source | undefined, owner: string | undefined, path?: KeyPath): void {
   if (typeof v === 'string') {
     if (!hasControl(v)) return;
     throw new UserError(
@@ -35,15 +47,15 @@ function walk(v: unknown, where: Source | undefined, owner: string | undefined, 
     );
   }
   if (Array.isArray(v)) {
-    for (const [i, x] of v.entries()) walk(x, where, owner, [...path, String(i)]);
+    for (let i = 0; i < v.length; i++) walk(v[i], where, owner, { key: String(i), up: path });
     return;
   }
   if (typeof v !== 'object' || v === null) return;
   const o = v as Record<string, unknown>;
   const here = isSource(o.source) ? o.source : where;
   const name = typeof o.name === 'string' && !hasControl(o.name) ? o.name : owner;
-  for (const [k, x] of Object.entries(o)) {
-    if (!NOT_READ.has(k)) walk(x, here, name, [...path, k]);
+  for (const k of Object.keys(o)) {
+    if (!NOT_READ.has(k)) walk(o[k], here, name, { key: k, up: path });
   }
 }
 
@@ -64,7 +76,7 @@ function checkIndexUrls(project: Project): void {
 
 /** Throws a UserError at file:line for the first value that cannot be used as read. */
 export function checkProjectText(project: Project): Project {
-  walk(project, undefined, undefined, []);
+  walk(project, undefined, undefined);
   checkIndexUrls(project);
   return project;
 }
