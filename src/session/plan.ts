@@ -10,6 +10,7 @@ import {
   type ImageOverride,
   parseImageFlag,
   planCandidates,
+  pythonLineNote,
   type Recommendation,
   recommend,
   resolveImages,
@@ -106,6 +107,8 @@ export async function planProject(req: PlanRequest): Promise<PlanResult> {
   // pyproject first, flags last: later overrides win.
   const overrides: ImageOverride[] = [...settings.images, ...flagImages];
   const images = resolveImages(project.python.version, overrides);
+  const lineNote = pythonLineNote(project.python.version, new Date());
+  const fromCatalog = Object.values(images).some((i) => i.source === 'catalog');
   let options = defaultOptions(project, verdicts, images);
   if (index.passToBuilds) options = { ...options, indexUrl: index.url };
   const extras = settings.extraIndexUrls.map((u) => u.value);
@@ -120,7 +123,8 @@ export async function planProject(req: PlanRequest): Promise<PlanResult> {
     : settings.prefer
       ? { value: settings.prefer.value, source: formatSource(settings.prefer.source) }
       : { value: DEFAULT_PREFER, source: 'default' };
-  return replan({ project, verdicts, notes, index, target, options, prefer });
+  const allNotes = lineNote && fromCatalog ? [...notes, lineNote] : notes;
+  return replan({ project, verdicts, notes: allNotes, index, target, options, prefer });
 }
 
 /** Renders the candidates again for changed answers (the wizard re-plans without re-scanning). */

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { endOfLife } from '../project/python-eol.js';
 import { clip, imageRefProblem } from './render/escape.js';
 import type { BaseImage, Role } from './types.js';
 
@@ -10,22 +11,14 @@ import type { BaseImage, Role } from './types.js';
 export interface PythonLine {
   debian: 'bookworm' | 'trixie';
   alpine: string;
-  /** Said in the plan when it applies. */
-  note?: string;
+  /** The last patch release published as official images, for a line that is no longer updated. */
+  last?: string;
 }
 
 const CURRENT: PythonLine = { debian: 'trixie', alpine: '3.24' };
 export const PYTHON_LINES: Readonly<Record<string, PythonLine>> = {
-  '3.8': {
-    debian: 'bookworm',
-    alpine: '3.20',
-    note: 'Python 3.8 is end of life: its last official images (3.8.20, on Debian 12) are never updated',
-  },
-  '3.9': {
-    debian: 'trixie',
-    alpine: '3.22',
-    note: 'Python 3.9 is end of life: its last official images (3.9.25) are never updated',
-  },
+  '3.8': { debian: 'bookworm', alpine: '3.20', last: '3.8.20' },
+  '3.9': { debian: 'trixie', alpine: '3.22', last: '3.9.25' },
   '3.10': CURRENT,
   '3.11': CURRENT,
   '3.12': CURRENT,
@@ -35,6 +28,19 @@ export const PYTHON_LINES: Readonly<Record<string, PythonLine>> = {
 
 export function pythonLine(python: string): PythonLine {
   return PYTHON_LINES[python] ?? CURRENT;
+}
+
+/**
+ * What the catalog adds about an end-of-life line on `today` (the date itself is python-eol.ts's,
+ * the one table; the plan's Python warning says it): which frozen release its tags carry.
+ * Undefined while the line is supported.
+ */
+export function pythonLineNote(python: string, today: Date): string | undefined {
+  if (endOfLife(python, today) === undefined) return undefined;
+  const line = PYTHON_LINES[python];
+  if (!line?.last) return undefined;
+  const debian = line.debian === 'bookworm' ? 'Debian 12' : 'Debian 13';
+  return `the catalog's images for Python ${python} are its last: ${line.last} (${debian}, Alpine ${line.alpine}), never updated again`;
 }
 
 /**

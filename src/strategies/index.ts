@@ -32,6 +32,7 @@ export {
   PYTHON_LINES,
   parseImageFlag,
   pythonLine,
+  pythonLineNote,
   ROLES,
   resolveImages,
   shippedPython,

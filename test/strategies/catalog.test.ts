@@ -7,6 +7,7 @@ import {
   imagesFromPyprojectTable,
   PYTHON_LINES,
   parseImageFlag,
+  pythonLineNote,
   ROLES,
   resolveImages,
   shippedPython,
@@ -28,7 +29,17 @@ describe('resolveImages', () => {
     expect(resolveImages('3.9').slim.ref).toBe('python:3.9-slim-trixie');
     expect(resolveImages('3.8').full.ref).toBe('python:3.8-bookworm');
     expect(resolveImages('3.8').alpine.ref).toBe('python:3.8-alpine3.20');
-    expect(PYTHON_LINES['3.8']?.note).toMatch(/end of life/);
+  });
+
+  it('says which frozen release an end-of-life line carries, on the date python-eol.ts gives', () => {
+    expect(pythonLineNote('3.9', new Date('2025-10-30'))).toBeUndefined();
+    expect(pythonLineNote('3.9', new Date('2025-11-01'))).toBe(
+      "the catalog's images for Python 3.9 are its last: 3.9.25 (Debian 13, Alpine 3.22), never updated again",
+    );
+    expect(pythonLineNote('3.8', new Date('2025-01-01'))).toContain('3.8.20 (Debian 12, Alpine 3.20)');
+    // A supported line, and one that ended without frozen tags in the catalog, add nothing.
+    expect(pythonLineNote('3.13', new Date('2026-12-02'))).toBeUndefined();
+    expect(pythonLineNote('3.10', new Date('2027-01-01'))).toBeUndefined();
   });
 });
 
