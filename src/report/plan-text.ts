@@ -1,4 +1,5 @@
 import { formatSource } from '../errors.js';
+import type { Project } from '../project/types.js';
 import { redactText } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
 import { carrierSentence } from '../strategies/render/credentials.js';
@@ -36,9 +37,7 @@ export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { do
   const out: string[] = [];
   out.push(`slim-py plan for ${project.name} (${project.root})`, '');
   out.push(`  manager   ${project.manager}   files: ${project.files.map((f) => f.path).join(', ')}`);
-  out.push(
-    `  python    ${project.python.version}   (${project.python.reason}${project.python.source.file.startsWith('(') ? '' : ` — ${formatSource(project.python.source)}`})`,
-  );
+  out.push(`  python    ${project.python.version}   (${pythonWhy(project.python)})`);
   out.push(...appLines(plan));
   const arch =
     plan.target.archFrom === 'engine'
@@ -90,4 +89,11 @@ function preferLine(p: Prefer): string {
     : p === 'startup'
       ? 'startup: the fastest cold start'
       : `balanced: the smallest that starts ${STARTUP_RULE}`;
+}
+
+/** The version's reason, and where it came from unless that says nothing new ("(default)", "--python"). */
+function pythonWhy(python: Project['python']): string {
+  const where = formatSource(python.source);
+  const silent = python.source.file.startsWith('(') || python.reason.includes(where);
+  return silent ? python.reason : `${python.reason} — ${where}`;
 }

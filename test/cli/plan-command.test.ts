@@ -126,6 +126,9 @@ describe('slim-py plan --json (the contract)', () => {
     expect(p.candidates.find((c) => c.id === 'slim')!.dockerfile).toContain(
       'FROM registry.local/py:3.11-slim',
     );
+    // The text plan says where the version came from once, not "--python — --python".
+    const text = plan([path.join(FIXTURES, 'flask-gunicorn'), '--offline', '--python', '3.11']).stdout;
+    expect(text).toContain('python    3.11   (given with --python)\n');
   });
 
   it('--prefer and --bytecode win over [tool.slim-py], which wins over the defaults', {
