@@ -18,7 +18,7 @@ export interface Scale {
 }
 
 /** Distinct names, each with a specifier and a marker (under the 5 MB a project file may have). */
-function requirements(lines: number): string {
+export function scaleRequirements(lines: number): string {
   const out: string[] = [];
   for (let i = 0; i < lines; i++) out.push(`pkg-${i}>=1.${i % 7},<3 ; python_version >= "3.8"`);
   return `${out.join('\n')}\n`;
@@ -27,7 +27,7 @@ function requirements(lines: number): string {
 function point(root: string, lines: number): ScalePoint {
   const dir = mkdtempSync(join(tmpdir(), 'slim-py-bench-scale-'));
   try {
-    writeFileSync(join(dir, 'requirements.txt'), requirements(lines));
+    writeFileSync(join(dir, 'requirements.txt'), scaleRequirements(lines));
     writeFileSync(join(dir, 'app.py'), 'print("hello")\n');
     const usage = join(dir, 'usage.json');
     const json = join(dir, 'plan.json');
