@@ -1,8 +1,10 @@
+import type { Verdict } from '../analysis/types.js';
 import { formatSource } from '../errors.js';
-import type { EntryCommand } from '../project/types.js';
+import type { Dependency, EntryCommand } from '../project/types.js';
 import { redactDeep } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
 import { sshSentence } from '../strategies/render/ssh.js';
+import { MappedList } from './json-pieces.js';
 
 function entryJson(e: EntryCommand) {
   return {
@@ -16,7 +18,40 @@ function entryJson(e: EntryCommand) {
   };
 }
 
-/** The `plan --json` contract (issue 2): field names are relied on by scripts; add, never rename. */
+function dependencyJson(d: Dependency) {
+  return {
+    name: d.name,
+    specifier: d.specifier,
+    extras: d.extras,
+    marker: d.marker,
+    source: formatSource(d.source),
+    ...(d.group ? { group: d.group } : {}),
+    ...(d.locked ? { locked: d.locked.version } : {}),
+    ...(d.localPath ? { localPath: d.localPath } : {}),
+    ...(d.vcsUrl ? { vcsUrl: d.vcsUrl } : {}),
+  };
+}
+
+function verdictJson(v: Verdict) {
+  return {
+    name: v.name,
+    glibc: v.glibc,
+    musl: v.musl,
+    buildPackages: v.buildPackages,
+    runtimePackages: v.runtimePackages,
+    reason: v.reason,
+    source: v.source,
+    traps: v.traps,
+    ...(v.via ? { via: v.via } : {}),
+    ...(v.formats ? { formats: v.formats } : {}),
+  };
+}
+
+/**
+ * The `plan --json` contract (issue 2): field names are relied on by scripts; add, never rename.
+ * Every string is redacted. The dependencies and the verdicts (one per line of a requirements
+ * file: 100,000 of them happen) are mapped and redacted element by element as they are written.
+ */
 export function planJson(plan: PlanResult) {
   const { project } = plan;
   return redactDeep({
@@ -29,17 +64,7 @@ export function planJson(plan: PlanResult) {
         reason: project.python.reason,
       },
       manager: project.manager,
-      dependencies: project.dependencies.map((d) => ({
-        name: d.name,
-        specifier: d.specifier,
-        extras: d.extras,
-        marker: d.marker,
-        source: formatSource(d.source),
-        ...(d.group ? { group: d.group } : {}),
-        ...(d.locked ? { locked: d.locked.version } : {}),
-        ...(d.localPath ? { localPath: d.localPath } : {}),
-        ...(d.vcsUrl ? { vcsUrl: d.vcsUrl } : {}),
-      })),
+      dependencies: new MappedList(project.dependencies, (d) => redactDeep(dependencyJson(d))),
       entry: project.entry ? entryJson(project.entry) : null,
       /** Other plausible commands, best first (the chosen one first). */
       entryChoices: project.entryChoices.map(entryJson),
@@ -74,18 +99,7 @@ export function planJson(plan: PlanResult) {
       Object.values(plan.options.images).map((i) => [i.role, { ref: i.ref, source: i.source }]),
     ),
     notes: plan.notes,
-    verdicts: plan.verdicts.map((v) => ({
-      name: v.name,
-      glibc: v.glibc,
-      musl: v.musl,
-      buildPackages: v.buildPackages,
-      runtimePackages: v.runtimePackages,
-      reason: v.reason,
-      source: v.source,
-      traps: v.traps,
-      ...(v.via ? { via: v.via } : {}),
-      ...(v.formats ? { formats: v.formats } : {}),
-    })),
+    verdicts: new MappedList(plan.verdicts, (v) => redactDeep(verdictJson(v))),
     candidates: plan.candidates.map((c) => ({
       id: c.id,
       title: c.title,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactText } from '../../src/redact.js';
-import { jsonPieces } from '../../src/report/json-pieces.js';
+import { jsonPieces, MappedList } from '../../src/report/json-pieces.js';
 import { planJson } from '../../src/report/plan-json.js';
 import { planProject } from '../../src/session/plan.js';
 import { tempProject } from '../project/temp-project.js';
@@ -21,6 +21,8 @@ describe('jsonPieces: JSON.stringify(value, null, 2) in pieces', () => {
         fc.jsonValue({ maxDepth: 2 }),
         long,
         fc.array(tie('node'), { maxLength: 3 }),
+        // Mapped as it is written; JSON.stringify maps it whole through toJSON.
+        long.map((items) => new MappedList(items, (x) => ({ x }))),
         fc.dictionary(fc.string(), fc.oneof(tie('node'), fc.constant(undefined))),
       ),
     })).node;
@@ -57,10 +59,24 @@ describe('jsonPieces: JSON.stringify(value, null, 2) in pieces', () => {
     expect(pieces.length).toBeGreaterThan(1);
     const text = pieces.join('');
     expect(text).toBe(stringify(json));
-    const back = JSON.parse(text) as typeof json;
+    const back = JSON.parse(text) as { project: { dependencies: unknown[] }; verdicts: unknown[] };
     for (const i of [0, 1, 2, 1500, 3001]) {
-      expect(back.project.dependencies[i]).toEqual(json.project.dependencies[i]);
-      expect(back.verdicts[i]).toEqual(json.verdicts[i]);
+      expect(back.project.dependencies[i]).toEqual(json.project.dependencies.at(i));
+      expect(back.verdicts[i]).toEqual(json.verdicts.at(i));
     }
+  });
+
+  it("redacts the dependencies and verdicts it maps as it writes them, not only stdout's net", async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `pkg-${i}==1.0`);
+    const dir = await tempProject({
+      'requirements.txt': `${['git+https://deploy:s3cret-tok@git.example/o/lib.git#egg=lib', ...lines].join('\n')}\n`,
+      'app.py': 'print("hello")\n',
+    });
+    const json = planJson(await planProject({ dir, images: [], offline: true }));
+    // Joined without redactText: what planJson itself hands out.
+    const text = [...jsonPieces(json)].join('');
+    expect(text).not.toContain('s3cret-tok');
+    expect(text).toContain('"vcsUrl": "git+https://deploy:***@git.example/o/lib.git#egg=lib"');
+    expect(JSON.stringify(json)).not.toContain('s3cret-tok');
   });
 });
