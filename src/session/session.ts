@@ -2,15 +2,16 @@ import { createIndexClient } from '../analysis/index-client.js';
 import type { IndexClient } from '../analysis/types.js';
 import type { Engine, EngineInfo } from '../docker/engine.js';
 import { newSessionId } from '../docker/labels.js';
-import { defaultCacheDir, diskMeasureCache } from '../race/measure-cache.js';
 import { withOutcome } from './outcome.js';
-import { pinBases } from './pin-bases.js';
 import { engineArch, type PlanRequest, type PlanResult, planProject } from './plan.js';
 import { pythonChoices } from './python-choices.js';
-import { type RoundEvent, type RoundsRequest, raceRounds } from './race-rounds.js';
+import type { RoundEvent, RoundsRequest } from './race-rounds.js';
 import { selectCandidates } from './select-candidates.js';
 import type { Session, SessionRequest } from './types.js';
-import { previewWrite, writeChosen } from './write.js';
+
+// The race's and the writer's modules load when first used: `slim-py plan` and the wizard's
+// first frame do not wait for them (they are a third of what a plan loads).
+const writer = () => import('./write.js');
 
 /** The parts a session is made of; tests swap the engine, the rounds (a recorded race) or the clock. */
 export interface SessionParts {
@@ -26,7 +27,10 @@ export interface SessionParts {
 const REAL: SessionParts = {
   engine: () => import('../docker/dockerode-engine.js').then((m) => new m.DockerodeEngine()),
   plan: planProject,
-  rounds: raceRounds,
+  async *rounds(req) {
+    const { raceRounds } = await import('./race-rounds.js');
+    yield* raceRounds(req);
+  },
   now: () => Date.now(),
   date: () => new Date(),
 };
@@ -91,6 +95,10 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
     async *race({ plan: planned, candidates: chosen, signal }) {
       const { host } = await connect();
       const engine = await theEngine();
+      const [{ pinBases }, { defaultCacheDir, diskMeasureCache }] = await Promise.all([
+        import('./pin-bases.js'),
+        import('../race/measure-cache.js'),
+      ]);
       const { plan, candidates } = await pinBases(engine, planned, chosen);
       const { race } = request;
       // --no-cache means cold all the way: no remembered measurements either.
@@ -110,8 +118,8 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
       });
       yield* withOutcome(rounds, candidates, plan.prefer?.value);
     },
-    preview: (choice) => previewWrite(choice, request.out, parts.date()),
-    write: (choice) => writeChosen(choice, request.out, parts.date()),
+    preview: async (choice) => (await writer()).previewWrite(choice, request.out, parts.date()),
+    write: async (choice) => (await writer()).writeChosen(choice, request.out, parts.date()),
     now: parts.now,
   };
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Source } from '../../errors.js';
 import { isFile, readText } from '../read-text.js';
 import { declaredWords, usable, withoutRunner } from './declared-words.js';
@@ -105,6 +104,8 @@ async function fromCompose(ctx: FinderContext): Promise<Found[]> {
   for (const file of COMPOSE) {
     const abs = path.join(ctx.root, file);
     if (!(await isFile(abs))) continue;
+    // The YAML parser loads only for a project with a compose file (it is a sixth of a plan's start-up).
+    const { isMap, isScalar, isSeq, LineCounter, parseDocument } = await import('yaml');
     const counter = new LineCounter();
     const doc = parseDocument(await readText(ctx.root, abs), { lineCounter: counter });
     const services = doc.get('services', true);
