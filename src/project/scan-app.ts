@@ -14,7 +14,7 @@ export interface AppEvidence {
   found: FoundFiles;
   pyproject: PyprojectInfo | undefined;
   /** What the production image installs (entry finders look for servers among them). */
-  runtime: Dependency[];
+  runtime: readonly Dependency[];
   name: string;
   warnings: { message: string; source?: Source }[];
 }
@@ -62,7 +62,7 @@ export async function scanApp(e: AppEvidence): Promise<App> {
 }
 
 /** Where a runtime dependency is declared; fastapi[standard] brings uvicorn along. */
-function dependencyLookup(runtime: Dependency[]): (dist: string) => Source | undefined {
+function dependencyLookup(runtime: readonly Dependency[]): (dist: string) => Source | undefined {
   return (dist) =>
     runtime.find((d) => d.name === dist)?.source ??
     (dist === 'uvicorn'

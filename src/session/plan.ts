@@ -129,10 +129,8 @@ export async function planProject(req: PlanRequest): Promise<PlanResult> {
 
 /** Renders the candidates again for changed answers (the wizard re-plans without re-scanning). */
 export function replan(base: Omit<PlanResult, 'candidates' | 'recommended'>): PlanResult {
-  const candidates = planCandidates({
-    project: base.project,
-    verdicts: base.verdicts,
-    options: base.options,
-  });
-  return { ...base, candidates, recommended: recommend(candidates, base.project, base.verdicts) };
+  // One input for both: the strategies' shared context is worked out for it once.
+  const input = { project: base.project, verdicts: base.verdicts, options: base.options };
+  const candidates = planCandidates(input);
+  return { ...base, candidates, recommended: recommend(candidates, input) };
 }

@@ -1,10 +1,7 @@
-import type { Verdict } from '../analysis/types.js';
 import { listNames } from '../names.js';
-import type { Project } from '../project/types.js';
-import { installPlan } from './render/install-plan.js';
+import { renderContext } from './render/context.js';
 import { namesVerb } from './render/lines.js';
-import { relevantVerdicts } from './render/packages.js';
-import type { Candidate, StrategyId } from './types.js';
+import type { Candidate, PlanInput, StrategyId } from './types.js';
 
 export interface Recommendation {
   /** Applicable candidates, most promising first. Never a non-applicable one. */
@@ -17,9 +14,9 @@ export interface Recommendation {
  * Orders the candidates for this project before anything is built: a prediction that the race
  * then measures. Scores are small integers so the order is easy to explain and to test.
  */
-export function recommend(candidates: Candidate[], project: Project, verdicts: Verdict[]): Recommendation {
-  const plan = installPlan(project);
-  const vs = relevantVerdicts(verdicts, plan, project);
+export function recommend(candidates: Candidate[], input: PlanInput): Recommendation {
+  // The strategies' own context: the install plan and its verdicts are worked out once per input.
+  const vs = renderContext(input).verdicts;
   const muslCompiles = vs.filter((v) => v.musl === 'compile').map((v) => v.name);
   const muslUnknown = vs.filter((v) => v.musl === 'unknown').map((v) => v.name);
   const muslCannot = vs.some((v) => v.musl === 'none');

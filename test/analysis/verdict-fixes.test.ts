@@ -28,7 +28,8 @@ describe('a package with no musl build (torch)', () => {
   it('the alpine candidates then do not apply, with the reason; the others still do', async () => {
     const project = withDeps(dep('flask'), dep('torch'));
     const verdicts = (await analyse(project, { target, offline: true })).verdicts;
-    const cs = planCandidates(inputFor(project, verdicts));
+    const input = inputFor(project, verdicts);
+    const cs = planCandidates(input);
     for (const id of ['alpine', 'multistage-alpine'] as const) {
       const c = cs.find((x) => x.id === id)!;
       expect(c.applicable, id).toBe(false);
@@ -37,7 +38,7 @@ describe('a package with no musl build (torch)', () => {
       );
     }
     expect(cs.find((c) => c.id === 'multistage-venv')?.applicable).toBe(true);
-    const r = recommend(cs, project, verdicts);
+    const r = recommend(cs, input);
     expect(r.ids).not.toContain('alpine');
     expect(r.ids).not.toContain('multistage-alpine');
     expect(r.why.join('\n')).toContain('multistage-alpine left out: Does not apply: torch cannot install');

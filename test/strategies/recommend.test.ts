@@ -15,7 +15,7 @@ function rec(project: typeof flaskProject, verdicts: typeof flaskVerdicts, pytho
   const p = python ? { ...project, python: { ...project.python, version: python } } : project;
   const input = python ? inputFor(p, verdicts) : base;
   const candidates = planCandidates(input);
-  return { candidates, ...recommend(candidates, p, verdicts) };
+  return { candidates, ...recommend(candidates, input) };
 }
 
 describe('recommend', () => {

@@ -25,7 +25,7 @@ function widen(had: string, now: string): string {
  */
 export function lockedInstall(
   lock: Lock,
-  roots: Dependency[],
+  roots: readonly Dependency[],
   sections: string[],
   python: string,
 ): LockedInstall {

@@ -1,12 +1,15 @@
+import type { Verdict } from '../../analysis/types.js';
 import type { Options, PlanInput } from '../types.js';
 import { type InstallPlan, installPlan } from './install-plan.js';
-import { type SystemNeeds, systemNeeds } from './packages.js';
+import { relevantVerdicts, type SystemNeeds, systemNeeds } from './packages.js';
 
 /** Everything the strategies derive from a PlanInput, computed the same way for all of them. */
 export interface RenderContext {
   input: PlanInput;
   options: Options;
   plan: InstallPlan;
+  /** The verdicts of what the image installs (relevantVerdicts). */
+  verdicts: readonly Verdict[];
   needs: SystemNeeds;
   /** pip/setuptools/wheel the project names itself: never trimmed away. */
   keepTools: Set<string>;
@@ -27,11 +30,13 @@ export function renderContext(input: PlanInput): RenderContext {
 
 function derive(input: PlanInput): RenderContext {
   const plan = installPlan(input.project);
+  const verdicts = relevantVerdicts(input.verdicts, plan, input.project);
   return {
     input,
     options: input.options,
     plan,
-    needs: systemNeeds(input, plan),
+    verdicts,
+    needs: systemNeeds(input, plan, verdicts),
     keepTools: new Set(['pip', 'setuptools', 'wheel'].filter((t) => plan.names.has(t))),
     appModules: input.project.appModules,
   };

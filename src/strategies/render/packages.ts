@@ -20,14 +20,24 @@ export interface SystemNeeds {
 }
 
 /** Verdicts of what is installed: optional-group-only dependencies are left out. */
-export function relevantVerdicts(verdicts: Verdict[], plan: InstallPlan, project: Project): Verdict[] {
-  const declared = new Set(project.dependencies.map((d) => d.name));
+export function relevantVerdicts(
+  verdicts: readonly Verdict[],
+  plan: InstallPlan,
+  project: Project,
+): readonly Verdict[] {
+  let declared: Set<string> | undefined;
+  const isDeclared = (name: string) => {
+    declared ??= new Set(project.dependencies.map((d) => d.name));
+    return declared.has(name);
+  };
   // Verdicts for names the project does not declare (transitive ones the analysis added) still count.
-  return verdicts.filter((v) => plan.names.has(v.name) || !declared.has(v.name));
+  const installed = (v: Verdict) => plan.names.has(v.name) || !isDeclared(v.name);
+  // Usually every one is: then the list itself, not a copy.
+  return verdicts.every(installed) ? verdicts : verdicts.filter(installed);
 }
 
-export function systemNeeds(input: PlanInput, plan: InstallPlan): SystemNeeds {
-  const vs = relevantVerdicts(input.verdicts, plan, input.project);
+/** `vs`: the relevant verdicts (relevantVerdicts). */
+export function systemNeeds(input: PlanInput, plan: InstallPlan, vs: readonly Verdict[]): SystemNeeds {
   const { options } = input;
   const compiles = {
     glibc: vs.filter((v) => v.glibc === 'compile'),
