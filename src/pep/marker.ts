@@ -142,7 +142,8 @@ export function markerError(marker: string): string | undefined {
   }
 }
 
-export type MarkerEnv = Record<string, string>;
+/** Read-only: an answer found for an env is kept with it (evaluateMarker). */
+export type MarkerEnv = Readonly<Record<string, string>>;
 
 /** The marker variables of a Linux container with CPython `python` on `arch`. */
 export function linuxMarkerEnv(python: string, arch: string): MarkerEnv {
@@ -184,15 +185,30 @@ function evaluate(m: Marker, env: MarkerEnv): boolean | undefined {
   return a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
 }
 
+// One env judges every line of a file (100,000 lines, a few markers): each marker's answer is
+// worked out once per env (a version comparison is a PEP 440 parse). Envs are read-only.
+const answers = new WeakMap<MarkerEnv, Map<string, boolean | undefined>>();
+
 /**
  * true / false for a Linux container, or undefined when the marker cannot be read or depends on
  * something unknown: callers keep the dependency (better a verdict too many than a missing library).
  */
 export function evaluateMarker(marker: string, env: MarkerEnv): boolean | undefined {
   if (marker.trim() === '') return true;
-  try {
-    return evaluate(parsedMarker(marker), env);
-  } catch {
-    return undefined;
+  let known = answers.get(env);
+  if (!known) {
+    known = new Map();
+    answers.set(env, known);
   }
+  let answer = known.get(marker);
+  if (answer === undefined && !known.has(marker)) {
+    try {
+      answer = evaluate(parsedMarker(marker), env);
+    } catch {
+      answer = undefined;
+    }
+    if (known.size >= PARSED_KEPT) known.clear();
+    known.set(marker, answer);
+  }
+  return answer;
 }

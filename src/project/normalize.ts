@@ -1,6 +1,10 @@
+/** Names that PEP 503 normalisation leaves as they are. */
+const NORMAL_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** PEP 503: lower case, runs of `-`, `_`, `.` become one `-`. */
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
+  // Most names arrive normalised already (parsed ones are normalised once, then looked up again).
+  return NORMAL_RE.test(name) ? name : name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
 /** A valid distribution name per PEP 508 (before normalisation). */

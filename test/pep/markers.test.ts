@@ -24,6 +24,16 @@ describe('evaluateMarker on a Linux container', () => {
     expect(evaluateMarker('extra == "dev" and sys_platform == "win32"', env)).toBe(false);
     expect(evaluateMarker('platform_machine in "x86_64 aarch64"', env)).toBe(true);
   });
+  it('answers each env for itself: an answer is kept per env, not per marker', () => {
+    const marker = 'python_version >= "3.10"';
+    const [old, next] = [linuxMarkerEnv('3.9', 'x86_64'), linuxMarkerEnv('3.13', 'aarch64')];
+    for (let i = 0; i < 3; i++) {
+      expect(evaluateMarker(marker, old)).toBe(false);
+      expect(evaluateMarker(marker, next)).toBe(true);
+      expect(evaluateMarker('platform_machine == "aarch64"', old)).toBe(false);
+      expect(evaluateMarker('platform_machine == "aarch64"', next)).toBe(true);
+    }
+  });
   it('gives undefined for what it cannot read', () => {
     expect(evaluateMarker('python_version <', env)).toBeUndefined();
     expect(evaluateMarker('(sys_platform == "linux"', env)).toBeUndefined();

@@ -11,6 +11,11 @@ describe('normalizeName (PEP 503)', () => {
     ['python_dateutil', 'python-dateutil'],
     ['zope.interface', 'zope-interface'],
     ['Foo.-_Bar', 'foo-bar'],
+    // Already normal, or one step away from it.
+    ['pkg-12', 'pkg-12'],
+    ['pkg--12', 'pkg-12'],
+    ['-pkg-', '-pkg-'],
+    ['pkg12A', 'pkg12a'],
   ])('%s → %s', (a, b) => expect(normalizeName(a)).toBe(b));
 });
 
