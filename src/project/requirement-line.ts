@@ -18,16 +18,20 @@ export const REQUIREMENT_HINT =
   'write it as PEP 508, e.g. `requests>=2.31,<3`, `uvicorn[standard]==0.30.1; python_version >= "3.9"` or `name @ https://host/name.whl`';
 
 const OPERATORS = ['===', '==', '!=', '<=', '>=', '~=', '<', '>'] as const;
-// PEP 440 (case-insensitive), with an optional trailing `.*` that only == and != may use.
+// PEP 440 (case-insensitive), with an optional trailing `.*` that only == and != may use (the
+// only part that can match a '*').
 const VERSION_RE =
   /^v?(?:\d+!)?\d+(?:\.\d+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?(?:(?:[-_.]?(?:post|rev|r)[-_.]?\d*)|-\d+)?(?:[-_.]?dev[-_.]?\d*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?(\.\*)?$/i;
+
+const BLANK = /\s/;
 
 /** Checks a PEP 440 version specifier ('>=1.2, <2' or '(>=1.2)') and returns it compacted. */
 export function parseSpecifier(spec: string): { value: string } | { error: string } {
   let s = spec.trim();
   if (s.startsWith('(') && s.endsWith(')')) s = s.slice(1, -1).trim();
   if (s === '') return { value: '' };
-  const out: string[] = [];
+  // Without blanks the compacted text is the text itself: nothing to rebuild per requirement.
+  const out: string[] | undefined = BLANK.test(s) ? [] : undefined;
   for (const raw of s.split(',')) {
     const clause = raw.trim();
     const op = OPERATORS.find((o) => clause.startsWith(o));
@@ -37,16 +41,16 @@ export function parseSpecifier(spec: string): { value: string } | { error: strin
     if (op === '===') {
       if (/[\s;]/.test(version)) return { error: `'${clause}' is not one version` };
     } else {
-      const m = VERSION_RE.exec(version);
-      if (!m) return { error: `'${version}' is not a PEP 440 version` };
-      if (m[1] && op !== '==' && op !== '!=') return { error: `'${op}${version}': only == and != take .*` };
+      if (!VERSION_RE.test(version)) return { error: `'${version}' is not a PEP 440 version` };
+      if (version.endsWith('.*') && op !== '==' && op !== '!=')
+        return { error: `'${op}${version}': only == and != take .*` };
       if (op === '~=' && !/^v?(?:\d+!)?\d+\.\d+/.test(version)) {
         return { error: `'~=${version}' needs at least two version parts, e.g. ~=${version}.0` };
       }
     }
-    out.push(`${op}${version}`);
+    out?.push(`${op}${version}`);
   }
-  return { value: out.join(',') };
+  return { value: out ? out.join(',') : s };
 }
 
 function fail(text: string, why: string, where: Source): never {

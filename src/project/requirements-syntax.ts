@@ -55,8 +55,17 @@ function optionWords(text: string, source: Source): string[] {
   }
 }
 
+/** A word that starts with '-', a tab or two blanks in a row: what the split below changes. */
+const OPTION_OR_BLANKS = /(?:^|[ \t])-|\t| {2}/;
+
 /** Splits one logical line into pip's argument part and its options. Pure. */
 export function parseLine(line: LogicalLine, source: Source, dir = '/'): LineItem[] {
+  // Nearly every line is one requirement: no word starts with '-' and no blanks are to be
+  // collapsed, so the text is its own argument part (100,000 lines: no split and join each).
+  if (!OPTION_OR_BLANKS.test(line.text)) {
+    const args = line.text.trim();
+    return args === '' ? [] : [{ kind: 'requirement', dep: parsePipRequirement(args, source, false, dir) }];
+  }
   // pip: the arguments run up to the first word that starts with '-'.
   const words = line.text.split(/[ \t]+/);
   const firstOpt = words.findIndex((w) => w.startsWith('-'));

@@ -83,9 +83,14 @@ async function readOne(
     out.files.push({ path: shown, kind: constraint ? 'constraints' : 'requirements' });
   }
   const dir = path.dirname(abs);
-  for (const line of logicalLines(text)) {
+  const lines = logicalLines(text);
+  // Index loops: this async function is not optimised as a plain loop is (an iterator per line).
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
     const source = { file: shown, line: line.line };
-    for (const item of parseLine(line, source, dir)) {
+    const items = parseLine(line, source, dir);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if (item.kind === 'include') {
         const target = item.value;
         if (/^https?:\/\//i.test(target)) {

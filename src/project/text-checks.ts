@@ -20,42 +20,40 @@ function isSource(v: unknown): v is Source {
   return typeof v === 'object' && v !== null && typeof (v as Source).file === 'string';
 }
 
-/** Where a value sits, innermost key first: built as the walk descends, read only for an error. */
-interface KeyPath {
-  key: string;
-  up: KeyPath | undefined;
+/**
+ * `key`: the innermost key above the value that is not an index (a message names the field: "the
+ * marker of flask"). Passed down as it is, so the walk allocates nothing per value it visits.
+ */
+function isIndex(k: string): boolean {
+  const c = k.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 && /^\d+$/.test(k);
 }
 
-function field(path: KeyPath | undefined, owner: string | undefined): string {
-  let key = 'a value';
-  for (let p = path; p; p = p.up) {
-    if (!/^\d+$/.test(p.key)) {
-      key = p.key;
-      break;
-    }
-  }
-  return owner ? `the ${key} of ${owner}` : `the ${key}`;
+function field(key: string | undefined, owner: string | undefined): string {
+  const k = key ?? 'a value';
+  return owner ? `the ${k} of ${owner}` : `the ${k}`;
 }
 
-function walk(v: unknown, where: Source | undefined, owner: string | undefined, path?: KeyPath): void {
+function walk(v: unknown, where: Source | undefined, owner: string | undefined, key?: string): void {
   if (typeof v === 'string') {
     if (!hasControl(v)) return;
     throw new UserError(
-      `${field(path, owner)} ${JSON.stringify(clip(v))} contains a line break or another control character`,
+      `${field(key, owner)} ${JSON.stringify(clip(v))} contains a line break or another control character`,
       'write the value on one line without control characters (a "\\n" escape or a multi-line TOML string puts a line break in it)',
       where,
     );
   }
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) walk(v[i], where, owner, { key: String(i), up: path });
+    for (let i = 0; i < v.length; i++) walk(v[i], where, owner, key);
     return;
   }
   if (typeof v !== 'object' || v === null) return;
   const o = v as Record<string, unknown>;
   const here = isSource(o.source) ? o.source : where;
   const name = typeof o.name === 'string' && !hasControl(o.name) ? o.name : owner;
-  for (const k of Object.keys(o)) {
-    if (!NOT_READ.has(k)) walk(o[k], here, name, { key: k, up: path });
+  // for-in with hasOwn: Object.keys's order, without an array of keys per object.
+  for (const k in o) {
+    if (Object.hasOwn(o, k) && !NOT_READ.has(k)) walk(o[k], here, name, isIndex(k) ? key : k);
   }
 }
 

@@ -135,6 +135,24 @@ describe('readRequirements', () => {
     expect(r.index.noIndex).toEqual({ file: 'requirements.txt', line: 9 });
   });
 
+  it('reads a requirement the same with single blanks, runs of blanks and tabs, and options after it', async () => {
+    const root = await tempProject({
+      'requirements.txt': [
+        'flask >=2.0, <3 ; python_version >= "3.8"',
+        'Flask_Login  >=0.6,\t<1  ;  python_version  >=  "3.8"',
+        'flask-wtf>=1.0 ; python_version >= "3.8" --hash=sha256:abc',
+        'itsdangerous ; python_version >= "3.8"\t--hash sha256:def',
+      ].join('\n'),
+    });
+    const r = await readRequirements(root, 'requirements.txt');
+    expect(r.dependencies.map((d) => [d.name, d.specifier, d.marker])).toEqual([
+      ['flask', '>=2.0,<3', 'python_version >= "3.8"'],
+      ['flask-login', '>=0.6,<1', 'python_version >= "3.8"'],
+      ['flask-wtf', '>=1.0', 'python_version >= "3.8"'],
+      ['itsdangerous', '', 'python_version >= "3.8"'],
+    ]);
+  });
+
   it('reports an include cycle with the chain, at the including line', async () => {
     const root = await tempProject({
       'requirements.txt': 'flask\n-r dev.txt\n',
