@@ -89,7 +89,10 @@ function* tokens(v: unknown, level: number): Generator<string> {
     yield '[';
     for (let i = 0; i < v.length; i += BATCH) {
       if (i > 0) yield ',';
-      yield `\n${elements(v.slice(i, i + BATCH), level + 1)}`;
+      // The line break apart: a batch's text stays a slice of JSON.stringify's, which
+      // jsonPieces reads without copying it (a '\n' joined on would be copied when read).
+      yield '\n';
+      yield elements(v.slice(i, i + BATCH), level + 1);
     }
     yield `\n${indent(level)}]`;
     return;
