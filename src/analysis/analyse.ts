@@ -56,10 +56,12 @@ function requestsFor(project: Project, target: Target, notes: string[]): Request
 function pulledIn(direct: Request[]): Request[] {
   const known = new Set(direct.map((r) => r.name));
   const out: Request[] = [];
-  const queue: { req: Request; label: string }[] = direct.map((r) => ({ req: r, label: r.via ?? r.name }));
-  // A read position instead of shift(): shift() moves the whole array, quadratic on 100,000 lines.
-  for (let next = 0; next < queue.length; next++) {
-    const { req, label } = queue[next]!;
+  // The queue is the direct requests, then what they pull in (`out`), read by position: no
+  // wrapper per request, and no shift(), which moves the whole array (quadratic on 100,000 lines).
+  // What a pulled-in package pulls is labelled by the direct one (its `via`).
+  for (let next = 0; next < direct.length + out.length; next++) {
+    const req = next < direct.length ? direct[next]! : out[next - direct.length]!;
+    const label = req.via ?? req.name;
     const { name, extras = [] } = req;
     const entry = nativeEntry(name) ?? pureEntry(name);
     if (!entry) continue;
@@ -77,7 +79,6 @@ function pulledIn(direct: Request[]): Request[] {
       known.add(p);
       const pulled: Request = { name: p, specifier: '', from: 'index', via };
       out.push(pulled);
-      queue.push({ req: pulled, label: via });
     }
   }
   return out;

@@ -73,8 +73,8 @@ function verdict(
   rest: Partial<Verdict>,
 ): Verdict {
   // psycopg[binary]: the binary package's wheel carries libpq, so the system one is not needed.
-  const extras = (req.extras ?? []).map(normalizeName);
-  const bundled = k.native?.runtimeBundledBy?.some((x) => extras.includes(x));
+  const bundledBy = k.native?.runtimeBundledBy;
+  const bundled = bundledBy && (req.extras ?? []).some((x) => bundledBy.includes(normalizeName(x)));
   const v: Verdict = {
     name: req.name,
     glibc,
