@@ -58,6 +58,12 @@ function fail(text: string, why: string, where: Source): never {
   throw new UserError(`cannot read requirement '${shown}': ${why}`, REQUIREMENT_HINT, where);
 }
 
+/**
+ * The extras of a requirement that names none: one frozen list for all of them (a file of
+ * 100,000 lines holds no 100,000 empty arrays). Frozen, so a change to it fails loudly.
+ */
+export const NO_EXTRAS: string[] = Object.freeze([]) as never;
+
 /** Splits `[a, b]` into normalised extra names. */
 export function parseExtras(inner: string, text: string, where: Source): string[] {
   if (inner.trim() === '') return [];
@@ -75,7 +81,7 @@ export function parseRequirement(text: string, where: Source): ParsedRequirement
   if (!nameMatch) fail(text, 'expected a package name at the start', where);
   const name = normalizeName(nameMatch[0]);
   let rest = s.slice(nameMatch[0].length).trimStart();
-  let extras: string[] = [];
+  let extras = NO_EXTRAS;
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']');
     if (close < 0) fail(text, "missing ']' after the extras", where);
