@@ -115,10 +115,13 @@ function parse(marker: string): Marker {
 // parsed once. Trees are never changed after parsing, so one can serve every line.
 const parsed = new Map<string, Marker | Error>();
 const PARSED_KEPT = 1000;
+let lastMarker: string | undefined;
+let lastTree: Marker | Error | undefined;
 
 /** The marker's tree; throws an Error saying why it cannot be read. */
 function parsedMarker(marker: string): Marker {
-  let tree = parsed.get(marker);
+  // The line before had the same marker, usually (a comparison is cheaper than hashing it again).
+  let tree = marker === lastMarker ? lastTree : parsed.get(marker);
   if (tree === undefined) {
     try {
       tree = parse(marker);
@@ -128,6 +131,8 @@ function parsedMarker(marker: string): Marker {
     if (parsed.size >= PARSED_KEPT) parsed.clear();
     parsed.set(marker, tree);
   }
+  lastMarker = marker;
+  lastTree = tree;
   if (tree instanceof Error) throw tree;
   return tree;
 }
