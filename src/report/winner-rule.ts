@@ -73,3 +73,27 @@ export function chooseWinner(passing: Result[], prefer: Prefer): WinnerChoice | 
       (skipped.length ? `; smaller but slower: ${skipped.join(', ')}` : ''),
   };
 }
+
+/** A smaller candidate counts as near the margin up to this far beyond it (a rerun may bring it in). */
+const NEAR_MARGIN = 1.5;
+/** At most this many contenders are measured again (each costs a container per round). */
+const MAX_CONTENDERS = 4;
+
+/**
+ * The passing candidates whose cold starts decide the default rule's winner, to be measured again
+ * side by side (the race's startup recheck): the fastest, the pick, and every smaller one whose cold
+ * start is within NEAR_MARGIN of the limit. Empty when the pick is the fastest and nothing smaller
+ * comes near: then no rerun can change the winner. `passing` in any order.
+ */
+export function startupContenders(passing: readonly Result[]): StrategyId[] {
+  const timed = passing
+    .filter((r) => r.importMs !== undefined)
+    .sort((a, b) => a.sizeBytes - b.sizeBytes || a.buildSeconds - b.buildSeconds);
+  const fastest = [...timed].sort((a, b) => (a.importMs ?? 0) - (b.importMs ?? 0))[0];
+  if (!fastest) return [];
+  const limit = startupLimit(fastest.importMs ?? 0);
+  const pick = timed.find((r) => (r.importMs ?? 0) <= limit) ?? fastest;
+  const near = timed.slice(0, timed.indexOf(pick)).filter((r) => (r.importMs ?? 0) <= limit * NEAR_MARGIN);
+  const ids = [...new Set([fastest.id, pick.id, ...near.map((r) => r.id)])].slice(0, MAX_CONTENDERS);
+  return ids.length > 1 ? ids : [];
+}
