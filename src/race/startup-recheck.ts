@@ -6,6 +6,17 @@ import type { Result } from './types.js';
 
 /** Rounds of the recheck: each contender's image in a fresh container once per round, in turn. */
 export const RECHECK_ROUNDS = 3;
+/**
+ * The interpreters a turn starts: as many as fit in about this long, at least 2, at most the race's
+ * runs. Turns, not runs, are what steady the figure (a burst of load spans a whole container's runs),
+ * so a slow start gets fewer runs per turn: e2e-pure (~200 ms) took 8–22 s to recheck with 5 a turn.
+ */
+export const RECHECK_TURN_MS = 400;
+
+/** Interpreters per turn for a cold start of `ms`. */
+export function runsPerTurn(ms: number, runs: number): number {
+  return Math.max(Math.min(2, runs), Math.min(runs, Math.floor(RECHECK_TURN_MS / Math.max(ms, 1))));
+}
 
 export interface RecheckRequest {
   engine: Engine;
@@ -34,7 +45,7 @@ export async function recheckStartup(req: RecheckRequest): Promise<void> {
         python: c.python,
         workdir: c.workdir,
         modules: req.appModules,
-        runs: req.runs,
+        runs: runsPerTurn(r.importMs ?? 0, req.runs),
         labels: sessionLabels(req.sessionId, c.id),
         signal: req.signal,
       }).catch(() => undefined);

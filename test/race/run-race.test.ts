@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diskMeasureCache } from '../../src/race/measure-cache.js';
 import { race } from '../../src/race/run-race.js';
+import { runsPerTurn } from '../../src/race/startup-recheck.js';
 import type { RaceEvent } from '../../src/race/types.js';
 import type { Candidate, StrategyId } from '../../src/strategies/types.js';
 import { MemoryEngine, missingLibpq, type Script } from './memory-engine.js';
@@ -318,5 +319,15 @@ describe('race', () => {
     }
     expect(engine.removed).toContain('slim-py/slim:s1');
     expect(engine.images.size).toBe(0);
+  });
+});
+
+describe('the recheck of cold starts', () => {
+  it('starts fewer interpreters a turn the slower the start: about 400 ms a turn, 2 to the race’s runs', () => {
+    expect(runsPerTurn(20, 5)).toBe(5);
+    expect(runsPerTurn(130, 5)).toBe(3);
+    expect(runsPerTurn(200, 5)).toBe(2);
+    expect(runsPerTurn(1400, 5)).toBe(2);
+    expect(runsPerTurn(1400, 1)).toBe(1);
   });
 });
