@@ -13,7 +13,8 @@ def check_entry(entry, probe):
     def fail(why): failures.append({"module": what, "error": why.strip()[-1500:]})
     def child(argv, env=None):
         try:
-            r = subprocess.run(argv, cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=${ENTRY_PROBE_TIMEOUT_S})
+            # What the child imports counts as start-up imports too (usage.ts wraps every smoke run).
+            r = subprocess.run(argv, cwd=workdir, env=_su_child_env(env or os.environ), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=${ENTRY_PROBE_TIMEOUT_S})
         except subprocess.TimeoutExpired:
             return fail(" ".join(argv) + " did not finish within ${ENTRY_PROBE_TIMEOUT_S} s")
         except OSError as e:

@@ -44,8 +44,7 @@ export function smokeArgv(python: string, args: SmokeArgs): string[] {
     ...args,
     ...(probe ? { entryProbe: probe } : {}),
   };
-  // What the smoke run used is recorded around it (usage.ts): the floor and 'imports' bytecode.
-  return [python, '-c', withUsage(SMOKE_SCRIPT), JSON.stringify(full)];
+  return [python, '-c', SMOKE_PROGRAM, JSON.stringify(full)];
 }
 
 // Plain template text: keep backslashes out of it (none are needed), or they would be unescaped.
@@ -131,3 +130,10 @@ export function parseSmokeOutput(stdout: string, stderr: string, exitCode: numbe
     distributions: [],
   };
 }
+
+/**
+ * The program the smoke container runs: what the smoke run used is recorded around it (usage.ts):
+ * the floor and 'imports' bytecode. Its text is part of the key a recorded import list is kept
+ * under, so a slim-py that records more (the entry's child, since 2026-12) records again.
+ */
+export const SMOKE_PROGRAM = withUsage(SMOKE_SCRIPT);

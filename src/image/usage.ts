@@ -5,6 +5,14 @@
  * data) and every file opened through Python (an audit hook: zoneinfo, certificates, package
  * data). Two Python snippets wrap the smoke script; the result is one `SLIMPY_USAGE {json}` line.
  *
+ * The entry's dry run (`gunicorn --check-config`, a console script's entry point) runs in a child
+ * process: what the real start imports beyond the smoke script's own imports (gunicorn.arbiter,
+ * logging, argparse: ~100 modules for a gunicorn app) is only in the child's sys.modules. The
+ * parent hands the child a recorder through PYTHONPATH (`_su_child_env`): a sitecustomize that
+ * notes the child's modules at exit into a folder the report reads, then runs the image's own
+ * sitecustomize as if ours were not there. A child that ignores PYTHONPATH (-I, -E) just is not
+ * recorded.
+ *
  * Not seen: files a C library opens and closes again by itself (OpenSSL's config, for one). They
  * count as untouched, so the floor can only be on the low side by those.
  */
@@ -36,13 +44,48 @@ def _su_audit(event, args):
     if event == "open" and args and isinstance(args[0], str):
         _su_opened.add(_su_os.path.abspath(args[0]))
 _su_sys.addaudithook(_su_audit)
+_su_children = []
+def _su_child_env(env):
+    try:
+        d = _su_os.path.join(_su_os.environ.get("TMPDIR") or "/tmp", "slimpy-usage-" + str(_su_os.getpid()))
+        if not _su_children:
+            _su_os.mkdir(d, 0o700)
+            with open(_su_os.path.join(d, "sitecustomize.py"), "w") as f: f.write(_SU_RECORDER)
+            _su_children.append(d)
+    except OSError:
+        return env
+    env = dict(env)
+    env["SLIMPY_USAGE_DIR"] = d
+    env["PYTHONPATH"] = _su_os.pathsep.join([d, env.get("PYTHONPATH", "")]).strip(_su_os.pathsep)
+    return env
+_SU_RECORDER = '''
+import atexit, os, sys
+_here = os.path.dirname(os.path.abspath(__file__))
+def _slimpy_modules():
+    seen = [[n, getattr(m, "__file__", None), getattr(m, "__cached__", None)] for n, m in list(sys.modules.items())]
+    try:
+        import json
+        with open(os.path.join(os.environ["SLIMPY_USAGE_DIR"], "modules-" + str(os.getpid()) + ".json"), "w") as f:
+            json.dump([s for s in seen if isinstance(s[1], str)], f)
+    except Exception:
+        pass
+atexit.register(_slimpy_modules)
+# The image's own sitecustomize, which ours shadows on sys.path: run it as site would have.
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _here]
+_ours = sys.modules.pop("sitecustomize", None)
+try:
+    import sitecustomize
+except ModuleNotFoundError as e:
+    if e.name != "sitecustomize": raise
+    if _ours is not None: sys.modules["sitecustomize"] = _ours
+'''
 `;
 
 // Plain template text: keep backslashes out of it (none are needed), or they would be unescaped.
 /** Runs last: resolves, sizes and classifies everything seen, prints one line. */
 export const USAGE_EPILOGUE = `
 def _su_report():
-    import json, os, stat, sys
+    import json, os, shutil, stat, sys
     files = {}
     def add(p, kind):
         try:
@@ -65,15 +108,19 @@ def _su_report():
         pass
     for p in maps:
         if os.path.basename(p).startswith("libpython"): add(p, "interpreter")
-    modules = []
-    for name, m in list(sys.modules.items()):
-        f = getattr(m, "__file__", None)
+    loaded = [[n, getattr(m, "__file__", None), getattr(m, "__cached__", None)] for n, m in list(sys.modules.items())]
+    for d in _su_children:
+        for p in sorted(os.listdir(d)):
+            if p.startswith("modules-"):
+                with open(os.path.join(d, p)) as f: loaded.extend(json.load(f))
+        shutil.rmtree(d, ignore_errors=True)
+    modules = set()
+    for name, f, cached in loaded:
         if not isinstance(f, str): continue
         if f.endswith(".py"):
-            modules.append(name)
+            modules.add(name)
             add(f, "module")
             # Modules imported before the audit hook (site, encodings...) still ran from their .pyc.
-            cached = getattr(m, "__cached__", None)
             if isinstance(cached, str) and os.path.isfile(cached): add(cached, "bytecode")
         else:
             add(f, "shared" if ".so" in os.path.basename(f) else "module")

@@ -3,7 +3,7 @@ import { candidateTag, sessionLabels } from '../docker/labels.js';
 import { summariseUsage, untouchedParts } from '../image/floor.js';
 import { type ImageFs, scanImageTar } from '../image/image-fs.js';
 import { auditLibraries } from '../image/library-audit.js';
-import { parseSmokeOutput, type SmokeResult, smokeArgv } from '../image/smoke.js';
+import { parseSmokeOutput, SMOKE_PROGRAM, type SmokeResult, smokeArgv } from '../image/smoke.js';
 import { parseUsage, type Usage } from '../image/usage.js';
 import type { Candidate } from '../strategies/types.js';
 import { type BuildContext, buildCandidate } from './candidate-build.js';
@@ -80,7 +80,7 @@ export async function runCandidate(
     lap('inspect');
 
     // What start-up imports: remembered for this very image (a warm re-run), else recorded now.
-    const recordKey = importsKey(info.diffIds, smokeArgs(c, ctx));
+    const recordKey = importsKey(info.diffIds, { ...smokeArgs(c, ctx), program: PROGRAM_DIGEST });
     let modules = ctx.withImports ? await ctx.cache?.getImports(recordKey) : undefined;
     let checked: Checked | undefined;
     if (!modules) {
@@ -199,6 +199,9 @@ export async function runCandidate(
 }
 
 type Checked = { smoke: SmokeResult; usage?: Usage };
+
+/** What recorded an import list: a changed smoke program records it again (measure-cache.ts). */
+const PROGRAM_DIGEST = createHash('sha256').update(SMOKE_PROGRAM).digest('hex').slice(0, 16);
 
 function smokeArgs(c: Candidate, ctx: CandidateContext) {
   return { appModules: ctx.appModules, workdir: c.workdir, ...(ctx.entry ? { entry: ctx.entry } : {}) };

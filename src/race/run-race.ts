@@ -6,6 +6,7 @@ import { AsyncQueue } from './async-queue.js';
 import { runCandidate } from './candidate-run.js';
 import type { MeasureCache } from './measure-cache.js';
 import { schedule } from './schedule.js';
+import { recheckStartup } from './startup-recheck.js';
 import { DEFAULT_THROTTLE_MS } from './throttle.js';
 import { emptyResult, type RaceEvent, type Result } from './types.js';
 
@@ -39,17 +40,23 @@ export interface RaceOptions {
   contextLimitBytes?: number;
   throttleMs?: number;
   /**
-   * Cold-start timing runs per passing candidate (medians reported as Result.importMs, CPU, and
-   * importWallMs); default IMPORT_RUNS, 0 turns it off.
+   * Cold-start timing runs per passing candidate (the least CPU time reported as Result.importMs,
+   * the median wall time as importWallMs); default IMPORT_RUNS, 0 turns it off.
    */
   importRuns?: number;
   /** Measurements by image id, kept between runs (see measure-cache.ts). */
   cache?: MeasureCache;
   /** Re-renders a candidate with its recorded start-up imports (bytecode 'imports'), see CandidateContext. */
   withImports?: (c: Candidate, modules: string[]) => Candidate | undefined;
+  /**
+   * Which of the passing, timed results to measure again side by side at the end (the winner
+   * rule's contenders: src/report's startupContenders, handed in so the rule stays in one place);
+   * none when absent or fewer than two.
+   */
+  contenders?: (timed: Result[]) => StrategyId[];
 }
 
-/** Fresh interpreters per cold-start measurement: enough for a stable median, ~1 s per candidate. */
+/** Fresh interpreters per cold-start measurement (and per recheck turn): ~1 s per candidate. */
 export const IMPORT_RUNS = 5;
 
 /** A queue of one: background jobs (compressed sizes) run one after another, never two gzips at once. */
@@ -173,6 +180,38 @@ export async function* race(
       }
     }
   };
+  // After every build and gzip: the contenders' cold starts again, on a machine left to them.
+  const recheck = async () => {
+    if (!opts.contenders || stopAll.signal.aborted) return;
+    const timed = [...results.values()].filter((r) => !r.error && r.importMs !== undefined);
+    const ids = opts.contenders(timed);
+    const contenders = ids.flatMap((id) => {
+      const candidate = candidates.find((c) => c.id === id);
+      const result = results.get(id);
+      return candidate && result?.importMs !== undefined ? [{ candidate, result }] : [];
+    });
+    if (contenders.length < 2) return;
+    queue.push({ type: 'startup-recheck', ids: contenders.map((x) => x.result.id) });
+    const before = contenders.map((x) => x.result.importMs ?? 0);
+    const started = Date.now();
+    await recheckStartup({
+      engine,
+      sessionId: opts.sessionId,
+      appModules: opts.appModules ?? [],
+      runs: opts.importRuns ?? IMPORT_RUNS,
+      signal: stopAll.signal,
+      contenders,
+    });
+    queue.push({
+      type: 'startup-rechecked',
+      figures: contenders.map((x, i) => ({
+        id: x.result.id,
+        before: before[i]!,
+        after: x.result.importMs ?? 0,
+      })),
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    });
+  };
   let workersDone: Promise<unknown> = Promise.resolve();
   let removed: { containers: number; images: number } | undefined;
   try {
@@ -191,6 +230,7 @@ export async function* race(
     const n = Math.max(1, Math.min(opts.concurrency ?? 2, candidates.length));
     workersDone = Promise.all(Array.from({ length: n }, worker))
       .then(() => Promise.all(finishing))
+      .then(() => recheck())
       .finally(() => queue.close());
     for await (const ev of queue) yield ev;
     await workersDone;

@@ -43,9 +43,9 @@ export interface Result {
   repairedWith?: string[];
   /**
    * Cold start: fresh interpreters importing the app's modules in the final image, network none
-   * (RaceOptions.importRuns, 5 by default), the median of their CPU time (user + system). CPU, not
-   * wall: the race builds other candidates beside it, which would only add noise to a wall clock.
-   * importWallMs: the median wall time, for reference.
+   * (RaceOptions.importRuns, 5 by default), the least of their CPU times (user + system; load only
+   * ever adds to it, see import-time.ts). CPU, not wall: the race builds other candidates beside it,
+   * which would only add noise to a wall clock. importWallMs: the median wall time, for reference.
    */
   importMs?: number;
   importWallMs?: number;
@@ -79,6 +79,14 @@ export type RaceEvent =
   | { type: CandidatePhase; id: StrategyId }
   | { type: 'progress'; id: StrategyId; event: BuildEvent }
   | { type: 'done'; id: StrategyId; result: Result }
+  /** The cold starts near the winner rule's margin are measured again, side by side (startup-recheck.ts). */
+  | { type: 'startup-recheck'; ids: StrategyId[] }
+  /** …and what that found: each contender's cold start before and after (ms CPU), and how long it took. */
+  | {
+      type: 'startup-rechecked';
+      figures: { id: StrategyId; before: number; after: number }[];
+      seconds: number;
+    }
   | { type: 'failed'; id: StrategyId; result: Result }
   | {
       type: 'race-end';

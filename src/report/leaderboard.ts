@@ -28,7 +28,7 @@ export interface Row {
   timesFloor?: number;
   /** What puts bytes above the floor, largest first. */
   aboveFloor?: AboveFloor[];
-  /** Cold start (median ms of fresh interpreters importing the app), when measured. */
+  /** Cold start (least CPU ms of fresh interpreters importing the app), when measured. */
   importMs?: number;
   result: Result;
 }

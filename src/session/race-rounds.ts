@@ -3,6 +3,8 @@ import { userKnownHosts } from '../docker/known-hosts.js';
 import type { MeasureCache } from '../race/measure-cache.js';
 import { race } from '../race/run-race.js';
 import type { RaceEvent, Result } from '../race/types.js';
+import { passed } from '../report/leaderboard.js';
+import { startupContenders } from '../report/winner-rule.js';
 import { buildArgs, buildSecrets, planStrategy, replanWithImports } from '../strategies/index.js';
 import { KNOWN_HOSTS_SECRET } from '../strategies/render/ssh.js';
 import type { Candidate, Options, StrategyId } from '../strategies/types.js';
@@ -61,6 +63,8 @@ function raceOnce(
   });
   return race(candidates, req.engine, {
     withImports,
+    // The default rule's: the one a rerun can change (size ignores cold starts, startup takes the fastest).
+    contenders: (timed) => startupContenders(timed.filter(passed)),
     sessionId: req.sessionId,
     contextDir: plan.project.root,
     concurrency: req.concurrency,

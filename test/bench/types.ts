@@ -11,7 +11,7 @@ export interface BenchCandidate {
   passed: boolean;
   sizeBytes: number;
   compressedBytes: number;
-  /** Cold start: median CPU ms of fresh interpreters importing the app (what the race ranks by). */
+  /** Cold start: least CPU ms of fresh interpreters importing the app (what the race ranks by). */
   importMs?: number;
   /** The same runs' median wall ms (inflated by whatever ran beside them). */
   importWallMs?: number;

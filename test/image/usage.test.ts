@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { parseUsage } from '../../src/image/usage.js';
 let python = '';
 let work = '';
 let site = '';
+/** The smoke run's TMPDIR: where the entry's recorder lives while it runs. */
+let scratch = '';
 
 beforeAll(() => {
   const root = mkdtempSync(join(tmpdir(), 'slim-py-usage-'));
@@ -34,12 +36,35 @@ beforeAll(() => {
   writeFileSync(join(info, 'top_level.txt'), 'datapkg\n');
   work = join(root, 'app');
   mkdirSync(work);
+  scratch = join(root, 'tmp');
+  mkdirSync(scratch);
   writeFileSync(join(work, 'app.py'), 'import datapkg\n');
+  // A console script whose entry point only the entry's dry run (a child process) imports, and
+  // the image's own sitecustomize, which must still run in that child.
+  mkdirSync(join(site, 'servepkg'));
+  writeFileSync(join(site, 'servepkg', '__init__.py'), '');
+  writeFileSync(
+    join(site, 'servepkg', 'cli.py'),
+    'import builtins, colorsys, servepkg.deep\nassert builtins.SITE_RAN\ndef main(): pass\n',
+  );
+  writeFileSync(join(site, 'servepkg', 'deep.py'), '');
+  writeFileSync(join(site, 'sitecustomize.py'), 'import builtins\nbuiltins.SITE_RAN = True\n');
+  const serveInfo = join(site, 'servepkg-1.0.dist-info');
+  mkdirSync(serveInfo);
+  writeFileSync(join(serveInfo, 'METADATA'), 'Metadata-Version: 2.1\nName: servepkg\nVersion: 1.0\n');
+  writeFileSync(join(serveInfo, 'top_level.txt'), 'servepkg\n');
+  writeFileSync(join(serveInfo, 'entry_points.txt'), '[console_scripts]\nserve = servepkg.cli:main\n');
+  writeFileSync(join(root, 'venv', 'bin', 'serve'), '#!/bin/sh\n', { mode: 0o755 });
 });
 
-function record() {
-  const [exe, ...rest] = smokeArgv(python, { appModules: ['app'], workdir: work });
-  const r = spawnSync(exe as string, rest, { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH } });
+function record(entry?: string[]) {
+  const [exe, ...rest] = smokeArgv(python, {
+    appModules: ['app'],
+    workdir: work,
+    ...(entry ? { entry } : {}),
+  });
+  const PATH = `${join(python, '..')}:${process.env.PATH}`;
+  const r = spawnSync(exe as string, rest, { cwd: work, encoding: 'utf8', env: { PATH, TMPDIR: scratch } });
   expect(r.stdout).toContain('SLIMPY_SMOKE {"ok": true');
   const usage = parseUsage(r.stdout);
   expect(usage, r.stderr).toBeDefined();
@@ -63,6 +88,18 @@ describe('usage recorded around the smoke test, by a real interpreter', () => {
     expect(u.files.some((f) => f.kind === 'shared' && /\/libc[.-]/.test(f.path))).toBe(true);
     expect(u.modules).toEqual(expect.arrayContaining(['app', 'datapkg', 'json', 'json.decoder']));
     for (const f of u.files) expect(f.bytes, f.path).toBe(statSync(f.path).size);
+  });
+
+  it("adds what the entry's dry run imports in its child process, and cleans up after it", () => {
+    const without = record();
+    expect(without.modules).not.toContain('servepkg.cli');
+    const u = record(['serve']);
+    expect(u.modules).toEqual(expect.arrayContaining(['servepkg.cli', 'servepkg.deep', 'colorsys', 'app']));
+    expect(u.files.find((f) => f.path === join(site, 'servepkg', 'deep.py'))?.kind).toBe('module');
+    // The recorder is ours, not the app's: neither it nor its folder is reported or left behind.
+    expect(u.files.some((f) => f.path.includes('slimpy-usage-'))).toBe(false);
+    expect(u.modules.filter((m) => m === 'sitecustomize')).toHaveLength(1);
+    expect(readdirSync(scratch)).toEqual([]);
   });
 
   it('lists every file once, by its real path', () => {

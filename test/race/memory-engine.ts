@@ -25,8 +25,11 @@ export interface Script {
   smoke?: { ok: boolean; failures: { module: string; error: string }[] };
   /** What the smoke run reports it used (the SLIMPY_USAGE line); default: nothing recorded. */
   usage?: { python: string; modules: string[]; files: [string, number, string][] };
-  /** Cold-start timing the image answers; default 42 ms wall, 40 ms CPU. */
-  importMs?: number;
+  /**
+   * Cold-start timing the image answers (wall; CPU is 2 ms less); default 42 ms. A list: one per
+   * timing run of the image, in turn, the last one repeated.
+   */
+  importMs?: number | number[];
 }
 
 /** A script, or one chosen from the Dockerfile the build got (a repaired one builds differently). */
@@ -66,6 +69,8 @@ export class MemoryEngine implements Engine {
   dockerfiles: { id: string; dockerfile: string }[] = [];
   /** The script each built tag followed (for its smoke test and files). */
   private byTag = new Map<string, Script>();
+  /** Timing runs answered so far, per image. */
+  private timings = new Map<string, number>();
   sizes = new Map<string, number>();
   compressing = 0;
   maxCompressing = 0;
@@ -170,7 +175,10 @@ export class MemoryEngine implements Engine {
     const s = this.scriptOf(opts.image);
     this.log.push(`run ${opts.image}`);
     if (opts.argv[2] === IMPORT_TIME_SCRIPT) {
-      const ms = s.importMs ?? 42;
+      const times = [s.importMs ?? 42].flat();
+      const turn = this.timings.get(opts.image) ?? 0;
+      this.timings.set(opts.image, turn + 1);
+      const ms = times[Math.min(turn, times.length - 1)]!;
       return {
         exitCode: 0,
         stdout: `${JSON.stringify({ ms, cpuMs: ms - 2 })}\n`,

@@ -3,6 +3,7 @@ import { emptyResult, type Result } from '../../src/race/types.js';
 import { rank } from '../../src/report/leaderboard.js';
 import { leaderboardText } from '../../src/report/leaderboard-text.js';
 import { raceJson } from '../../src/report/race-json.js';
+import { startupContenders } from '../../src/report/winner-rule.js';
 import type { StrategyId } from '../../src/strategies/types.js';
 
 const MB = 1_000_000;
@@ -76,5 +77,30 @@ describe('the winner rule', () => {
       importMs: 416,
       sizeBytes: 40 * MB,
     });
+  });
+});
+
+describe('the contenders measured again at the end of the race', () => {
+  it('the fastest, the pick and every smaller one near the limit; smallest first after those two', () => {
+    // limit 110 + 50 = 160: distroless (130) is the pick, closure (416) is far beyond 1.5 × 160.
+    expect(startupContenders(results.slice(0, 4))).toEqual(['slim', 'distroless']);
+    // closure at 230 ms is near (≤ 240): a rerun could bring it within the limit.
+    const near = [
+      passing('full', 534, 124),
+      passing('closure', 40, 230),
+      passing('distroless', 63, 130),
+      passing('slim', 180, 110),
+    ];
+    expect(startupContenders(near)).toEqual(['slim', 'distroless', 'closure']);
+  });
+
+  it('none when the smallest is also the fastest, or nothing was timed', () => {
+    expect(startupContenders([passing('closure', 40, 20), passing('slim', 180, 24)])).toEqual([]);
+    expect(startupContenders([passing('closure', 40), passing('slim', 180)])).toEqual([]);
+  });
+
+  it('at most four', () => {
+    const many = [5, 6, 7, 8, 9].map((n) => passing(`c${n}`, n, 200 + n));
+    expect(startupContenders([...many, passing('slim', 180, 100)])).toHaveLength(4);
   });
 });

@@ -3,7 +3,9 @@ import { comment, execForm } from './escape.js';
 
 /**
  * Bytecode for what runs (policy 'imports'). The race records, in the candidate's own smoke
- * container, which Python modules start-up imports (sys.modules); the final stage then compiles
+ * container, which Python modules start-up imports: sys.modules of the smoke run (a `python -c`
+ * interpreter like the cold-start timing's, so `-c`'s own imports such as linecache are in it) and
+ * of the entry's dry run in its child process (usage.ts); the final stage then compiles
  * exactly those, by the interpreter that runs them, with hash-based .pyc files that Python trusts
  * without checking the source's timestamp. Everything else stays source-only.
  *
@@ -53,11 +55,12 @@ export function compileImportsLines(options: Options, python: string): string[] 
   return [
     ...comment([
       `Bytecode for the ${modules.length} modules start-up imports, stdlib and packages alike; the rest stays`,
-      'source-only. slim-py recorded them in the smoke test of this very image (not in a probe of the',
-      "builder: its interpreter and paths are not the runtime's), then built it again with this step,",
-      'every earlier layer from the cache. unchecked-hash: Python loads these .pyc without checking the',
-      'source, so change files before this line, not after it. A stale list (dependencies changed) never',
-      'breaks the build, it only leaves new imports uncompiled: run slim-py again to refresh it.',
+      "source-only. slim-py recorded them in the smoke test of this very image (its imports and its entry's",
+      "dry run's; not in a probe of the builder: its interpreter and paths are not the runtime's), then",
+      'built it again with this step, every earlier layer from the cache. unchecked-hash: Python loads',
+      'these .pyc without checking the source, so change files before this line, not after it. A stale',
+      'list (dependencies changed) never breaks the build, it only leaves new imports uncompiled: run',
+      'slim-py again to refresh it.',
     ]),
     `RUN ${head}, \\\n${rows.join(', \\\n')}]`,
   ];
