@@ -90,6 +90,7 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
           busy={s.busy}
           error={s.stepError}
           onTyping={onTyping}
+          onOwnEscape={onDetail}
           onSubmit={submitPythonEntry}
         />
       );

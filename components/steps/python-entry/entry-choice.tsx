@@ -13,6 +13,8 @@ export interface EntryChoiceProps {
   answer: EntryAnswer;
   /** True while the text field has the keys (so `q` types a q). */
   onTyping?: (typing: boolean) => void;
+  /** True while Esc is this part's (back from the field to the list), not the wizard's. */
+  onOwnEscape?: (own: boolean) => void;
   onSubmit: (answer: EntryAnswer) => void;
 }
 
@@ -21,19 +23,23 @@ export const TYPE_ANOTHER = 'type another command';
 
 /** What comes with the focused command (port, folder, where it was found), then why it was offered. */
 export function entryDetail(e: EntryCommand): string[] {
-  const facts = [
-    e.port !== undefined ? `listens on $PORT (${e.port})` : 'no port',
-    e.cwd && e.cwd !== '.' ? `runs in ${e.cwd}/` : 'runs at the root',
-    `from ${formatSource(e.source)}`,
-  ].join(' · ');
+  const facts = `${entryFacts(e)} · from ${formatSource(e.source)}`;
   return [facts, ...(e.reason ? [`${e.guessed ? 'guessed: ' : ''}${e.reason}`] : [])];
+}
+
+/** Its port and folder: what a typed command takes over from the likeliest one (see applyAnswers). */
+function entryFacts(e: EntryCommand): string {
+  return [
+    e.port !== undefined ? `listens on $PORT (${e.port})` : 'has no port',
+    e.cwd && e.cwd !== '.' ? `runs in ${e.cwd}/` : 'runs at the root',
+  ].join(' · ');
 }
 
 /**
  * The entry command: the found commands as a list (the best first, guesses marked), then a row
  * to type another; with nothing found, the text field alone.
  */
-export function EntryChoice({ options, answer, onTyping, onSubmit }: EntryChoiceProps) {
+export function EntryChoice({ options, answer, onTyping, onOwnEscape, onSubmit }: EntryChoiceProps) {
   const text = entryText(answer);
   const start = options.findIndex((e) => e.command === text);
   const [focus, setFocus] = useState(start >= 0 ? start : options.length);
@@ -42,8 +48,13 @@ export function EntryChoice({ options, answer, onTyping, onSubmit }: EntryChoice
   const setTyping = (on: boolean) => {
     // The App must know before the next key arrives: in the field `q` is a letter.
     onTyping?.(on);
+    onOwnEscape?.(on && options.length > 0);
     setTypingState(on);
   };
+  // In the field, Esc is back to the list (with one to go back to).
+  useKeys((_input, key) => {
+    if (key.escape && options.length > 0) setTyping(false);
+  }, typing);
   useKeys((_input, key) => {
     if (key.downArrow) setFocus(Math.min(options.length, focus + 1));
     else if (key.upArrow) setFocus(Math.max(0, focus - 1));
@@ -75,15 +86,22 @@ export function EntryChoice({ options, answer, onTyping, onSubmit }: EntryChoice
         </>
       )}
       {typing ? (
-        <TextInput
-          defaultValue={text}
-          placeholder="python app.py"
-          onSubmit={(v) => {
-            const problem = entryProblem(v);
-            setInvalid(problem);
-            if (!problem) onSubmit({ typed: v.trim() });
-          }}
-        />
+        <>
+          {options[0] ? (
+            <Text dimColor wrap="truncate-end">
+              like {options[0].command}, it {entryFacts(options[0])}
+            </Text>
+          ) : null}
+          <TextInput
+            defaultValue={text}
+            placeholder="python app.py"
+            onSubmit={(v) => {
+              const problem = entryProblem(v);
+              setInvalid(problem);
+              if (!problem) onSubmit({ typed: v.trim() });
+            }}
+          />
+        </>
       ) : null}
       {invalid ? <Text color={COLOR.error}>{invalid}</Text> : null}
     </Box>

@@ -25,6 +25,8 @@ export interface PythonEntryStepProps {
   error?: unknown;
   /** True while the entry field has the keys (so `q` types a q). */
   onTyping?: (typing: boolean) => void;
+  /** True while Esc is the step's own (the entry field goes back to its list). */
+  onOwnEscape?: (own: boolean) => void;
   onSubmit: (answer: { python: string; entry: EntryAnswer }) => void;
 }
 
@@ -65,10 +67,15 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
   const [python, setPython] = useState(p.python);
   const [focus, setFocus] = useState(p.python);
   const entries = entryOptions(p.project);
+  const [typing, setTypingState] = useState(false);
+  const setTyping = (on: boolean) => {
+    setTypingState(on);
+    p.onTyping?.(on);
+  };
   const choose = (version: string) => {
     setPython(version);
     // With nothing found the entry part is a text field at once.
-    p.onTyping?.(entries.length === 0);
+    setTyping(entries.length === 0);
     setPart('entry');
   };
   const versions = (p.choices ?? []).map((c) => c.version);
@@ -123,7 +130,8 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
             <EntryChoice
               options={entries}
               answer={p.entry}
-              {...(p.onTyping ? { onTyping: p.onTyping } : {})}
+              onTyping={setTyping}
+              {...(p.onOwnEscape ? { onOwnEscape: p.onOwnEscape } : {})}
               onSubmit={(entry) => p.onSubmit({ python, entry })}
             />
           )}
@@ -132,9 +140,9 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
       {p.error ? <UserErrorView error={p.error} /> : null}
       <KeyHints
         hints={[
-          ['↑↓', part === 'python' ? 'version' : 'command'],
+          ...(typing ? [] : ([['↑↓', part === 'python' ? 'version' : 'command']] as [string, string][])),
           ['Enter', 'confirm'],
-          ['Esc', 'back'],
+          ['Esc', typing && entries.length ? 'list' : 'back'],
           ['Ctrl-C', 'quit'],
         ]}
       />

@@ -19,7 +19,7 @@ function show(
   of: Project = project,
   entry: EntryAnswer = { picked: of.entry! },
 ) {
-  const out: { answer?: { python: string; entry: EntryAnswer }; typing?: boolean } = {};
+  const out: { answer?: { python: string; entry: EntryAnswer }; typing?: boolean; own?: boolean } = {};
   const r = render(
     <PythonEntryStep
       project={of}
@@ -27,6 +27,9 @@ function show(
       entry={entry}
       onTyping={(t) => {
         out.typing = t;
+      }}
+      onOwnEscape={(own) => {
+        out.own = own;
       }}
       {...extra}
       onSubmit={(a) => {
@@ -125,10 +128,32 @@ describe('python and entry step', () => {
     await press(r.stdin, KEY.down);
     const second = await frameWith(r.lastFrame, '❯ python server.py');
     expect(second).toContain('src/server.py runs as a script');
-    expect(second).toContain('no port · runs in src/ · from src/server.py:11');
+    expect(second).toContain('has no port · runs in src/ · from src/server.py:11');
     await press(r.stdin, KEY.enter);
     expect(r.out.answer).toEqual({ python: '3.11', entry: { picked: writeup.entryChoices[1] } });
     expect(r.out.typing).toBe(false);
+  });
+
+  it('the field says what a typed command keeps, and Esc goes back to the list', async () => {
+    const { project: writeup } = await planProject({
+      dir: `${FIXTURES}/e2e-writeup`,
+      images: [],
+      offline: true,
+    });
+    const r = show({}, writeup);
+    await press(r.stdin, KEY.enter, KEY.down, KEY.down);
+    await frameWith(r.lastFrame, '❯ type another command');
+    await press(r.stdin, KEY.enter);
+    const field = await frameWith(
+      r.lastFrame,
+      'like gunicorn server:server, it listens on $PORT (8000) · runs in src/',
+    );
+    expect(field).toContain('Esc list');
+    expect(r.out.own).toBe(true);
+    await press(r.stdin, KEY.escape);
+    await frameWith(r.lastFrame, '❯ type another command');
+    expect(r.out.own).toBe(false);
+    expect(r.out.answer).toBeUndefined();
   });
 
   it('with nothing found, the text field at once', async () => {
