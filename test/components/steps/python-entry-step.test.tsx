@@ -41,6 +41,11 @@ function show(
   return { ...r, out };
 }
 
+/** The write-up's layout: a guessed gunicorn server and a script, both in src/. */
+async function writeupProject(): Promise<Project> {
+  return (await planProject({ dir: `${FIXTURES}/e2e-writeup`, images: [], offline: true })).project;
+}
+
 describe('python and entry step', () => {
   it('is prefilled and says where the values came from', async () => {
     const r = show();
@@ -113,11 +118,7 @@ describe('python and entry step', () => {
   });
 
   it('offers every found command: arrow down and Enter picks the second, whole', async () => {
-    const { project: writeup } = await planProject({
-      dir: `${FIXTURES}/e2e-writeup`,
-      images: [],
-      offline: true,
-    });
+    const writeup = await writeupProject();
     const r = show({}, writeup);
     await press(r.stdin, KEY.enter);
     const f = await frameWith(r.lastFrame, 'found 2 commands, the likeliest first');
@@ -135,11 +136,7 @@ describe('python and entry step', () => {
   });
 
   it('the field says what a typed command keeps, and Esc goes back to the list', async () => {
-    const { project: writeup } = await planProject({
-      dir: `${FIXTURES}/e2e-writeup`,
-      images: [],
-      offline: true,
-    });
+    const writeup = await writeupProject();
     const r = show({}, writeup);
     await press(r.stdin, KEY.enter, KEY.down, KEY.down);
     await frameWith(r.lastFrame, '❯ type another command');
