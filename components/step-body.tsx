@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { type Dispatch, useCallback, useMemo } from 'react';
-import { compilingOnGlibc, EXIT, imageName, type Session } from '../src/session/index.js';
+import { compilingOnGlibc, type EntryAnswer, EXIT, imageName, type Session } from '../src/session/index.js';
 import type { StrategyId } from '../src/strategies/types.js';
 import { type Action, racedCandidates, type WizardState, writeChoice } from './state.js';
 import { DependenciesStep } from './steps/dependencies/dependencies-step.js';
@@ -33,7 +33,7 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the choice changes only with what it is made of
   const choice = useMemo(() => writeChoice(s), [plan, planOnly, outcome, winner]);
 
-  const submitPythonEntry = (a: { python: string; entry: string }) => {
+  const submitPythonEntry = (a: { python: string; entry: EntryAnswer }) => {
     if (!s.base || a.python === s.base.options.python) {
       dispatch({ type: 'answer', answers: a });
       dispatch({ type: 'next' });
@@ -90,6 +90,7 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
           busy={s.busy}
           error={s.stepError}
           onTyping={onTyping}
+          onOwnEscape={onDetail}
           onSubmit={submitPythonEntry}
         />
       );

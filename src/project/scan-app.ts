@@ -50,7 +50,8 @@ export async function scanApp(e: AppEvidence): Promise<App> {
     ...(pyproject?.fastapiEntrypoint ? { fastapiEntrypoint: pyproject.fastapiEntrypoint } : {}),
     warnings: e.warnings,
   });
-  if (entry) await attachFiles(root, entry);
+  // Every choice, not only the best: the wizard can pick another, which then ships its files.
+  for (const c of choices) await attachFiles(root, c);
   return {
     ...(entry ? { entry } : {}),
     entryChoices: choices,

@@ -1,4 +1,5 @@
 import type { Verdict } from '../analysis/types.js';
+import type { EntryCommand, Project } from '../project/types.js';
 import { splitCommand } from '../shell-words.js';
 import { repositoryName } from '../strategies/render/escape.js';
 import type { StrategyId } from '../strategies/types.js';
@@ -12,10 +13,30 @@ export interface Answers {
   buildPackages: string[];
   runtimePackages: string[];
   python: string;
-  /** The entry command as typed; '' means none. */
-  entry: string;
+  /** The entry command: one the scan found, picked from the list, or one typed. */
+  entry: EntryAnswer;
   /** Strategies to race. */
   strategies: StrategyId[];
+}
+
+/**
+ * A picked command carries what the scan knows about it (the folder it runs in, its port, the
+ * files it names); a typed one is only its text ('' means none).
+ */
+export type EntryAnswer = { picked: EntryCommand } | { typed: string };
+
+/** The command as it reads: what the step's field shows. */
+export function entryText(a: EntryAnswer): string {
+  return 'picked' in a ? a.picked.command : a.typed;
+}
+
+/**
+ * The commands the step offers, best first: the scan's choice and its alternatives (the choice
+ * is the first alternative; a plan made before alternatives were kept may lack them).
+ */
+export function entryOptions(project: Project): EntryCommand[] {
+  const all = [...(project.entry ? [project.entry] : []), ...project.entryChoices];
+  return all.filter((e, i) => all.findIndex((o) => o.command === e.command) === i);
 }
 
 /** Dependencies the analysis says compile on glibc (the images the wizard races are Debian-based). */
@@ -51,7 +72,9 @@ export function prefillAnswers(plan: PlanResult, wantedStrategies?: string[]): A
       ...plan.options.runtimePackages.apt,
     ]),
     python: plan.options.python,
-    entry: plan.project.entry?.command ?? (plan.options.entry ?? []).join(' '),
+    entry: plan.project.entry
+      ? { picked: plan.project.entry }
+      : { typed: (plan.options.entry ?? []).join(' ') },
     strategies: suggestedStrategies(plan, wantedStrategies),
   };
 }
@@ -77,14 +100,40 @@ export function applyAnswers(base: PlanResult, a: Answers): PlanResult {
           ? { ...v, glibc: 'wheel' as const, reason: `${v.reason} (you said it does not compile)` }
           : v,
       );
-  const entry = splitCommand(a.entry);
+  const { project, entry, port } = withEntry(base, a.entry);
+  const { port: _scanned, ...rest } = base.options;
   const options = {
-    ...base.options,
+    ...rest,
     entry: entry.length ? entry : undefined,
+    ...(port !== undefined ? { port } : {}),
     buildPackages: { ...base.options.buildPackages, apt: a.compiles ? a.buildPackages : [] },
     runtimePackages: { ...base.options.runtimePackages, apt: a.runtimePackages },
   };
-  return replan({ ...base, verdicts, options });
+  return replan({ ...base, project, verdicts, options });
+}
+
+/**
+ * The project and options as the scan would have made them had it chosen this command: a picked
+ * one (or a typed one that reads as one of the offered) becomes the project's entry, so its folder
+ * (WORKDIR), port (ENV PORT, EXPOSE) and files (an installed project's COPY) follow it. Any other
+ * typed command keeps the scan's folder, port and files: the user typed the argv only.
+ */
+function withEntry(base: PlanResult, a: EntryAnswer): { project: Project; entry: string[]; port?: number } {
+  const text = entryText(a);
+  const picked = 'picked' in a ? a.picked : entryOptions(base.project).find((e) => e.command === text);
+  if (!picked) {
+    const kept = base.options.port;
+    return {
+      project: base.project,
+      entry: splitCommand(text),
+      ...(kept !== undefined ? { port: kept } : {}),
+    };
+  }
+  return {
+    project: { ...base.project, entry: picked },
+    entry: picked.argv,
+    ...(picked.port !== undefined ? { port: picked.port } : {}),
+  };
 }
 
 /** A name for `docker build -t`: the project's name, as a valid image reference. */

@@ -43,10 +43,10 @@ describe('a changed Python version re-plans the answers', () => {
     const withIt = plans.find(applies)!;
     let s = wizardReducer(initialState(), { type: 'planned', plan: without });
     expect(s.answers!.strategies).not.toContain('distroless');
-    s = wizardReducer(s, { type: 'answer', answers: { entry: 'python app.py' } });
+    s = wizardReducer(s, { type: 'answer', answers: { entry: { typed: 'python app.py' } } });
     s = wizardReducer(s, { type: 'planned', plan: withIt });
     expect(s.answers!.python).toBe(withIt.options.python);
-    expect(s.answers!.entry).toBe('python app.py');
+    expect(s.answers!.entry).toEqual({ typed: 'python app.py' });
     expect(s.answers!.strategies).toEqual(suggestedStrategies(withIt));
     expect(s.answers!.strategies).toContain('distroless');
     expect(s.plan!.recommended.ids).toEqual(applyAnswers(withIt, s.answers!).recommended.ids);

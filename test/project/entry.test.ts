@@ -51,6 +51,22 @@ describe('declared commands: Procfile, Dockerfile, compose, server configuration
     expect(p.warnings).toEqual([]);
   });
 
+  it('a Procfile command slim-py does not know that names $PORT listens on it (the image sets PORT)', async () => {
+    const root = await tempProject({
+      Procfile: 'web: python -m http.server $PORT\n',
+      'requirements.txt': '',
+    });
+    expect((await scanProject(root)).entry).toMatchObject({
+      argv: ['python', '-m', 'http.server', '$PORT'],
+      port: 8000,
+    });
+    const other = await tempProject({
+      Procfile: 'web: python -m http.server $PORTAL\n',
+      'requirements.txt': '',
+    });
+    expect((await scanProject(other)).entry?.port).toBeUndefined();
+  });
+
   it('a Procfile line with an unbalanced quote is an error at its line, not a broken CMD', async () => {
     const root = await tempProject({ Procfile: "web: gunicorn 'app:app\n", 'requirements.txt': '' });
     const err = await scanProject(root).catch((e: unknown) => e);

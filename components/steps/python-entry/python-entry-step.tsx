@@ -1,18 +1,23 @@
-import { Spinner, TextInput } from '@inkjs/ui';
+import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Project } from '../../../src/project/types.js';
-import { formatSource, type PythonChoice } from '../../../src/session/index.js';
-import { entryProblem } from '../../answers.js';
+import {
+  type EntryAnswer,
+  entryOptions,
+  formatSource,
+  type PythonChoice,
+} from '../../../src/session/index.js';
 import { COLOR } from '../../theme.js';
 import { KeyHints } from '../../widgets/key-hints.js';
 import { useKeys } from '../../widgets/use-keys.js';
 import { UserErrorView } from '../../widgets/user-error.js';
+import { EntryChoice } from './entry-choice.js';
 
 export interface PythonEntryStepProps {
   project: Project;
   python: string;
-  entry: string;
+  entry: EntryAnswer;
   /** Each offered version with what it allows; undefined while the session plans them. */
   choices?: PythonChoice[];
   /** Re-planning for a new Python version. */
@@ -20,7 +25,9 @@ export interface PythonEntryStepProps {
   error?: unknown;
   /** True while the entry field has the keys (so `q` types a q). */
   onTyping?: (typing: boolean) => void;
-  onSubmit: (answer: { python: string; entry: string }) => void;
+  /** True while Esc is the step's own (the entry field goes back to its list). */
+  onOwnEscape?: (own: boolean) => void;
+  onSubmit: (answer: { python: string; entry: EntryAnswer }) => void;
 }
 
 /** One line per version: what it allows at a glance. */
@@ -59,11 +66,16 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
   const [part, setPart] = useState<'python' | 'entry'>('python');
   const [python, setPython] = useState(p.python);
   const [focus, setFocus] = useState(p.python);
-  const [invalid, setInvalid] = useState<string>();
-  const { entry } = p.project;
+  const entries = entryOptions(p.project);
+  const [typing, setTypingState] = useState(false);
+  const setTyping = (on: boolean) => {
+    setTypingState(on);
+    p.onTyping?.(on);
+  };
   const choose = (version: string) => {
     setPython(version);
-    p.onTyping?.(true);
+    // With nothing found the entry part is a text field at once.
+    setTyping(entries.length === 0);
     setPart('entry');
   };
   const versions = (p.choices ?? []).map((c) => c.version);
@@ -104,26 +116,23 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
       ) : (
         <Spinner label={`${python} · checking 3.9–3.14 against the index (Enter keeps ${python})`} />
       )}
-      {invalid ? <Text color={COLOR.error}>{invalid}</Text> : null}
       {part === 'entry' ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>Entry command (what the container runs)</Text>
           <Text dimColor wrap="truncate-end">
-            {entry
-              ? `found ${entry.command}: ${formatSource(entry.source)}${entry.reason ? `, ${entry.reason}` : ''}`
+            {entries.length
+              ? `found ${entries.length === 1 ? 'one command' : `${entries.length} commands, the likeliest first`}`
               : 'none found: type the command that starts your app, e.g. gunicorn app:app'}
           </Text>
           {p.busy ? (
             <Spinner label={p.busy} />
           ) : (
-            <TextInput
-              defaultValue={p.entry}
-              placeholder="python app.py"
-              onSubmit={(v) => {
-                const problem = entryProblem(v);
-                setInvalid(problem);
-                if (!problem) p.onSubmit({ python, entry: v.trim() });
-              }}
+            <EntryChoice
+              options={entries}
+              answer={p.entry}
+              onTyping={setTyping}
+              {...(p.onOwnEscape ? { onOwnEscape: p.onOwnEscape } : {})}
+              onSubmit={(entry) => p.onSubmit({ python, entry })}
             />
           )}
         </Box>
@@ -131,9 +140,9 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
       {p.error ? <UserErrorView error={p.error} /> : null}
       <KeyHints
         hints={[
-          ...(part === 'python' ? ([['↑↓', 'version']] as [string, string][]) : []),
+          ...(typing ? [] : ([['↑↓', part === 'python' ? 'version' : 'command']] as [string, string][])),
           ['Enter', 'confirm'],
-          ['Esc', 'back'],
+          ['Esc', typing && entries.length ? 'list' : 'back'],
           ['Ctrl-C', 'quit'],
         ]}
       />

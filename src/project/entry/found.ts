@@ -2,7 +2,7 @@ import type { Source } from '../../errors.js';
 import { displayCommand } from '../../shell-words.js';
 import type { Script } from '../pyproject.js';
 import type { EntryCommand } from '../types.js';
-import { makeReachable } from './servers.js';
+import { DEFAULT_PORT, makeReachable } from './servers.js';
 
 /** One entry command a finder proposes; the lowest score wins (a person's order of preference). */
 export interface Found {
@@ -50,7 +50,9 @@ export function found(
   opts: { guessed?: boolean; port?: number; cwd?: string } = {},
 ): Found {
   const r = makeReachable(argv);
-  const port = opts.port ?? r.port;
+  // A command that names $PORT (a Procfile's) listens on it: the image must set it, or `$PORT`
+  // reaches the program as those five letters.
+  const port = opts.port ?? r.port ?? (namesPort(r.argv) ? DEFAULT_PORT : undefined);
   const entry: EntryCommand = {
     argv: r.argv,
     command: displayCommand(r.argv),
@@ -61,6 +63,10 @@ export function found(
     ...(opts.cwd && opts.cwd !== '.' ? { cwd: opts.cwd } : {}),
   };
   return { entry, score: r.dev ? Math.max(score, SCORE.declaredDev) : score, notes: r.notes };
+}
+
+function namesPort(argv: string[]): boolean {
+  return argv.some((a) => /\$(PORT\b|\{PORT\})/.test(a));
 }
 
 /** `gunicorn (requirements.txt:2)`: a dependency named with where it is declared. */

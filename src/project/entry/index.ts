@@ -44,8 +44,10 @@ export async function findEntry(ctx: FinderContext): Promise<EntryChoice> {
   }
   for (const n of best.notes)
     ctx.warnings.push({ message: `entry ${best.entry.command}: ${n}`, source: best.entry.source });
-  await applyGunicornConf(ctx, best.entry);
-  return { entry: best.entry, choices: ranked.slice(0, MAX_CHOICES).map((f) => f.entry) };
+  const choices = ranked.slice(0, MAX_CHOICES).map((f) => f.entry);
+  // Each choice listens where it would if picked (the wizard offers them all).
+  for (const c of choices) await applyGunicornConf(ctx, c);
+  return { entry: best.entry, choices };
 }
 
 function where(e: EntryCommand): string {

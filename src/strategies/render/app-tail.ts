@@ -22,7 +22,9 @@ function inApp(rel: string): string {
 export function appWorkdir(ctx: RenderContext): string {
   const p = ctx.input.project;
   if (installed(ctx)) return APP;
-  return inApp(p.entry?.cwd ?? p.importRoot.path);
+  // An entry without a folder was declared at the root (found() leaves out '.'); with no entry the
+  // typed command runs where the app's modules are.
+  return inApp(p.entry ? (p.entry.cwd ?? '.') : p.importRoot.path);
 }
 
 /** The project ships as its wheel (its source tree is not copied). */

@@ -2,8 +2,11 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PythonEntryStep } from '../../../components/steps/python-entry/python-entry-step.js';
 import { UserError } from '../../../src/errors.js';
-import type { PythonChoice } from '../../../src/session/index.js';
-import { frameWith, KEY, plain, press, type } from '../ink-helpers.js';
+import type { Project } from '../../../src/project/types.js';
+import type { EntryAnswer, PythonChoice } from '../../../src/session/index.js';
+import { planProject } from '../../../src/session/plan.js';
+import { FIXTURES } from '../../project/temp-project.js';
+import { frameWith, KEY, plain, press, type, until } from '../ink-helpers.js';
 import { loadRecording } from '../replay-session.js';
 
 let cleanup: (() => void) | undefined;
@@ -11,13 +14,23 @@ afterEach(() => cleanup?.());
 
 const { project } = loadRecording('pure').plan;
 
-function show(extra: { busy?: string; error?: unknown; choices?: PythonChoice[] } = {}) {
-  const out: { answer?: { python: string; entry: string } } = {};
+function show(
+  extra: { busy?: string; error?: unknown; choices?: PythonChoice[] } = {},
+  of: Project = project,
+  entry: EntryAnswer = { picked: of.entry! },
+) {
+  const out: { answer?: { python: string; entry: EntryAnswer }; typing?: boolean; own?: boolean } = {};
   const r = render(
     <PythonEntryStep
-      project={project}
+      project={of}
       python="3.11"
-      entry={project.entry!.command}
+      entry={entry}
+      onTyping={(t) => {
+        out.typing = t;
+      }}
+      onOwnEscape={(own) => {
+        out.own = own;
+      }}
       {...extra}
       onSubmit={(a) => {
         out.answer = a;
@@ -28,15 +41,22 @@ function show(extra: { busy?: string; error?: unknown; choices?: PythonChoice[] 
   return { ...r, out };
 }
 
+/** The write-up's layout: a guessed gunicorn server and a script, both in src/. */
+async function writeupProject(): Promise<Project> {
+  return (await planProject({ dir: `${FIXTURES}/e2e-writeup`, images: [], offline: true })).project;
+}
+
 describe('python and entry step', () => {
   it('is prefilled and says where the values came from', async () => {
     const r = show();
     expect(plain(r.lastFrame())).toContain('found 3.11: .python-version:1, from .python-version');
     await press(r.stdin, KEY.enter);
     const f = await frameWith(r.lastFrame, 'Entry command');
-    expect(f).toContain(`found ${project.entry!.command}: app.py:`);
+    expect(f).toContain(`❯ ${project.entry!.command} (guessed)`);
+    expect(f).toContain('listens on $PORT (8000) · runs at the root · from app.py:4');
+    expect(f).toContain('guessed: Flask app `app` in app.py:4 and gunicorn');
     await press(r.stdin, KEY.enter);
-    expect(r.out.answer).toEqual({ python: '3.11', entry: project.entry!.command });
+    expect(r.out.answer).toEqual({ python: '3.11', entry: { picked: project.entry } });
   });
 
   it('offers 3.9–3.14 with what each allows and takes the chosen one', async () => {
@@ -77,10 +97,14 @@ describe('python and entry step', () => {
     );
     await press(r.stdin, KEY.enter);
     await frameWith(r.lastFrame, '› 3.13');
+    await press(r.stdin, KEY.down);
+    await frameWith(r.lastFrame, '❯ type another command');
+    await press(r.stdin, KEY.enter);
+    await until(() => expect(r.out.typing).toBe(true));
     // `q` is a letter in the entry field, not quit.
     await type(r.stdin, r.lastFrame, ' q', `${project.entry!.command} q`);
     await press(r.stdin, KEY.enter);
-    expect(r.out.answer).toEqual({ python: '3.13', entry: `${project.entry!.command} q` });
+    expect(r.out.answer).toEqual({ python: '3.13', entry: { typed: `${project.entry!.command} q` } });
   });
 
   it('shows the re-plan and its error', async () => {
@@ -91,5 +115,53 @@ describe('python and entry step', () => {
     const b = show({ busy: 'Planning again for Python 3.12…' });
     await press(b.stdin, KEY.enter);
     await frameWith(b.lastFrame, 'Planning again for Python 3.12…');
+  });
+
+  it('offers every found command: arrow down and Enter picks the second, whole', async () => {
+    const writeup = await writeupProject();
+    const r = show({}, writeup);
+    await press(r.stdin, KEY.enter);
+    const f = await frameWith(r.lastFrame, 'found 2 commands, the likeliest first');
+    expect(f).toContain('❯ gunicorn server:server (guessed)');
+    expect(f).toContain('  python server.py (guessed)');
+    expect(f).toContain('  type another command');
+    expect(f).toContain('listens on $PORT (8000) · runs in src/ · from src/server.py:3');
+    await press(r.stdin, KEY.down);
+    const second = await frameWith(r.lastFrame, '❯ python server.py');
+    expect(second).toContain('src/server.py runs as a script');
+    expect(second).toContain('has no port · runs in src/ · from src/server.py:11');
+    await press(r.stdin, KEY.enter);
+    expect(r.out.answer).toEqual({ python: '3.11', entry: { picked: writeup.entryChoices[1] } });
+    expect(r.out.typing).toBe(false);
+  });
+
+  it('the field says what a typed command keeps, and Esc goes back to the list', async () => {
+    const writeup = await writeupProject();
+    const r = show({}, writeup);
+    await press(r.stdin, KEY.enter, KEY.down, KEY.down);
+    await frameWith(r.lastFrame, '❯ type another command');
+    await press(r.stdin, KEY.enter);
+    const field = await frameWith(
+      r.lastFrame,
+      'like gunicorn server:server, it listens on $PORT (8000) · runs in src/',
+    );
+    expect(field).toContain('Esc list');
+    expect(r.out.own).toBe(true);
+    await press(r.stdin, KEY.escape);
+    await frameWith(r.lastFrame, '❯ type another command');
+    expect(r.out.own).toBe(false);
+    expect(r.out.answer).toBeUndefined();
+  });
+
+  it('with nothing found, the text field at once', async () => {
+    const none: Project = { ...project, entry: undefined, entryChoices: [] };
+    const r = show({}, none, { typed: '' });
+    await press(r.stdin, KEY.enter);
+    const f = await frameWith(r.lastFrame, 'none found: type the command');
+    expect(f).not.toContain('type another command');
+    await until(() => expect(r.out.typing).toBe(true));
+    await type(r.stdin, r.lastFrame, 'python main.py', 'python main.py');
+    await press(r.stdin, KEY.enter);
+    expect(r.out.answer).toEqual({ python: '3.11', entry: { typed: 'python main.py' } });
   });
 });
