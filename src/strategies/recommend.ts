@@ -15,11 +15,12 @@ export interface Recommendation {
  * then measures. Scores are small integers so the order is easy to explain and to test.
  */
 export function recommend(candidates: Candidate[], input: PlanInput): Recommendation {
-  // The strategies' own context: the install plan and its verdicts are worked out once per input.
-  const vs = renderContext(input).verdicts;
-  const muslCompiles = vs.filter((v) => v.musl === 'compile').map((v) => v.name);
-  const muslUnknown = vs.filter((v) => v.musl === 'unknown').map((v) => v.name);
-  const muslCannot = vs.some((v) => v.musl === 'none');
+  // The strategies' own context: the install plan, its verdicts and what they need on each libc are
+  // worked out once per input (systemNeeds sorts the verdicts by libc in one pass).
+  const { verdicts: vs, needs } = renderContext(input);
+  const muslCompiles = needs.compiles.musl;
+  const muslUnknown = needs.unknown.musl;
+  const muslCannot = needs.cannotInstall.musl.length > 0;
   const runtimeLibs = [...new Set(vs.flatMap((v) => v.runtimePackages.apt))];
   const why: string[] = [];
   const score = new Map<StrategyId, number>([
