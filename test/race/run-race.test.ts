@@ -251,15 +251,14 @@ describe('race', () => {
       ],
       engine,
     );
-    // full takes the free slot while distroless waits for multistage-venv's build.
-    expect(engine.log.filter((l) => /^(start|end) /.test(l))).toEqual([
-      'start multistage-venv',
-      'start full',
-      'end full',
-      'end multistage-venv',
-      'start distroless',
-      'end distroless',
-    ]);
+    // full takes the free slot while distroless waits for multistage-venv's build. The two first
+    // builds start together: which logs 'start' first depends on reading its Dockerfile, so only
+    // the order that the schedule decides is checked.
+    const at = (line: string) => engine.log.indexOf(line);
+    expect(at('start multistage-venv')).toBeGreaterThanOrEqual(0);
+    expect(at('end full')).toBeLessThan(at('end multistage-venv'));
+    expect(at('start distroless')).toBeGreaterThan(at('end multistage-venv'));
+    expect(at('end distroless')).toBeGreaterThan(at('start distroless'));
   });
 
   it('throttles progress per candidate', async () => {
