@@ -1,5 +1,6 @@
 import type { RaceEvent } from '../race/types.js';
 import { engineLine } from '../report/engine-line.js';
+import { recheckedLine, recheckingLine } from '../report/recheck-lines.js';
 import { mb } from '../report/units.js';
 
 /**
@@ -43,16 +44,11 @@ export function createProgressPrinter(write: (line: string) => void, now = () =>
         write(`${t()} ${e.id}: FAILED at ${e.result.failedAt ?? 'build'}: ${e.result.error ?? ''}`);
         return;
       case 'startup-recheck':
-        write(`${t()} cold start measured again, side by side: ${e.ids.join(', ')}`);
+        write(`${t()} ${recheckingLine(e)}`);
         return;
-      case 'startup-rechecked': {
-        const ms = (v: number) => `${Math.round(v)} ms`;
-        const each = e.figures.map(
-          (f) => `${f.id} ${f.before === f.after ? ms(f.after) : `${ms(f.before)} → ${ms(f.after)}`}`,
-        );
-        write(`${t()} cold start again (${e.seconds.toFixed(1)} s, least CPU time): ${each.join(', ')}`);
+      case 'startup-rechecked':
+        write(`${t()} ${recheckedLine(e)}`);
         return;
-      }
       case 'race-end':
         write(
           `${t()} race over${e.cancelled ? ' (cancelled)' : ''}${e.removed ? `; removed ${e.removed.images} images, ${e.removed.containers} containers` : ''}`,

@@ -8,6 +8,7 @@ export { describeError, type ErrorReport, formatSource } from '../errors.js';
 export { EXIT, type ExitCode } from '../exit-codes.js';
 export { redactUrl } from '../redact.js';
 export { engineLine } from '../report/engine-line.js';
+export { recheckedLine, recheckingLine } from '../report/recheck-lines.js';
 export { clip, fact, mb, seconds, startMs, times } from '../report/units.js';
 export { PREFERS, type Prefer, STARTUP_RULE } from '../report/winner-rule.js';
 export { splitCommand } from '../shell-words.js';

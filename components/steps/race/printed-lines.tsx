@@ -16,6 +16,10 @@ export function PrintedLines({ printed, width }: { printed: Printed[]; width: nu
           <FinishedRow key={p.key} c={p.view} width={width} />
         ) : p.kind === 'repair' ? (
           <RepairRow key={p.key} id={p.id} stage={p.stage} missing={p.missing} apt={p.apt} />
+        ) : p.kind === 'info' ? (
+          <Text key={p.key} dimColor>
+            {p.text}
+          </Text>
         ) : (
           <Text key={p.key} color={COLOR.warn}>
             {p.text}

@@ -1,6 +1,8 @@
 import type { CandidatePhase, Result } from '../../../src/race/types.js';
 import {
   type PipPhase,
+  recheckedLine,
+  recheckingLine,
   type Selection,
   type SessionEvent,
   selectionNotes,
@@ -34,7 +36,9 @@ export type Printed =
       apt: string[];
     }
   /** Said before the race: what the engine does differently, and each candidate it cannot build. */
-  | { key: string; kind: 'note'; text: string };
+  | { key: string; kind: 'note'; text: string }
+  /** A measurement's outcome (the end-of-race cold-start recheck). */
+  | { key: string; kind: 'info'; text: string };
 
 export interface RaceView {
   engine?: { builder: string; host: string; network?: string };
@@ -44,6 +48,8 @@ export interface RaceView {
   startedAt: number;
   /** Set once the user asked to stop: the engine is cancelling and cleaning up. */
   stopping: boolean;
+  /** While every row is done, the winner rule's contenders are measured again (a few seconds). */
+  rechecking?: string;
   end?: { results: Result[]; cancelled: boolean; removed?: { containers: number; images: number } };
 }
 
@@ -130,9 +136,16 @@ export function raceReducer(view: RaceView, e: SessionEvent, now: number): RaceV
         printed: [...view.printed, item],
       };
     }
+    case 'startup-recheck':
+      return { ...view, rechecking: recheckingLine(e) };
+    case 'startup-rechecked': {
+      const item: Printed = { key: `recheck#${view.printed.length}`, kind: 'info', text: recheckedLine(e) };
+      return { ...view, rechecking: undefined, printed: [...view.printed, item] };
+    }
     case 'race-end':
       return {
         ...view,
+        rechecking: undefined,
         end: { results: e.results, cancelled: e.cancelled, ...(e.removed ? { removed: e.removed } : {}) },
       };
     default:

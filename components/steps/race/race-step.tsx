@@ -52,6 +52,7 @@ export function RaceStep({ view, now, settings, confirmQuit, error }: RaceStepPr
         return c ? <LiveRow key={id} c={c} focused={id === focusedId} now={now()} width={width} /> : null;
       })}
       {showLog && focused ? <LogTail c={focused} width={width} /> : null}
+      {view.rechecking && !view.stopping ? <Spinner label={view.rechecking} /> : null}
       {error ? <UserErrorView error={error} title="The race could not run" /> : null}
       <RaceFooter view={view} confirmQuit={confirmQuit} keep={settings.keep} />
       {running && !view.stopping && !confirmQuit ? (

@@ -148,4 +148,31 @@ describe('race step', () => {
     );
     expect(plain(r.lastFrame())).toContain('Removed 3 images and 1 container this run made.');
   });
+  it('says while the contenders are measured again, then prints what that found', async () => {
+    // Every recorded candidate has finished; the race then measures its winner rule's contenders.
+    const before = events.findIndex((e) => e.event.type === 'race-end');
+    let view = viewAfter(before);
+    expect(liveIds(view)).toEqual([]);
+    view = raceReducer(view, { type: 'startup-recheck', ids: ['slim', 'multistage-venv'] }, 0);
+    const tree = () => (
+      <>
+        <PrintedLines printed={view.printed} width={100} />
+        <RaceStep view={view} now={() => 0} settings={{ concurrency: 2, keep: false }} confirmQuit={false} />
+      </>
+    );
+    const r = render(tree());
+    cleanup = r.unmount;
+    expect(plain(r.lastFrame())).toContain('cold start measured again, side by side: slim, multistage-venv');
+    const figures = [
+      { id: 'slim' as const, before: 22, after: 22 },
+      { id: 'multistage-venv' as const, before: 30, after: 19.6 },
+    ];
+    view = raceReducer(view, { type: 'startup-rechecked', figures, seconds: 3.24 }, 0);
+    r.rerender(tree());
+    const f = await frameWith(
+      r.lastFrame,
+      'cold start again (3.2 s, least CPU time): slim 22 ms, multistage-venv 30 ms → 20 ms',
+    );
+    expect(f).not.toContain('measured again, side by side');
+  });
 });
