@@ -58,7 +58,12 @@ export const closure: Strategy = {
           from: 'scratch',
           lines: [
             `COPY --from=closure-root ${CLOSURE_ROOT}/ /`,
-            runtimeEnv(options, ['PATH=/opt/venv/bin', 'SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt']),
+            // LANG as the official images set it: the app sees the environment it has on slim.
+            runtimeEnv(options, [
+              'PATH=/opt/venv/bin',
+              'LANG=C.UTF-8',
+              'SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt',
+            ]),
             'WORKDIR /app',
             ...tailLines(ctx, {
               python: VENV_PYTHON,

@@ -83,7 +83,7 @@ RUN if ! dpkg -s binutils ca-certificates netbase tzdata >/dev/null 2>&1; then \
 # The runtime: nothing but the closure. No shell: exec-form commands only.
 FROM scratch
 COPY --from=closure-root /closure/ /
-ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 PATH=/opt/venv/bin SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
+ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 PATH=/opt/venv/bin LANG=C.UTF-8 SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
 WORKDIR /app
 COPY --chown=10001:10001 . .
 USER 10001
