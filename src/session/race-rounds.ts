@@ -49,6 +49,12 @@ function secretsFor(options: Options, candidates: Candidate[]): Record<string, s
   return Object.keys(all).length ? all : undefined;
 }
 
+/**
+ * Whose cold starts are measured again at the end of a race: the default rule's contenders (the one
+ * rule a rerun can change: size ignores cold starts, startup takes the fastest). The bench races with it too.
+ */
+export const raceContenders = (timed: Result[]): StrategyId[] => startupContenders(timed.filter(passed));
+
 function raceOnce(
   req: RoundsRequest,
   candidates: Candidate[],
@@ -63,8 +69,7 @@ function raceOnce(
   });
   return race(candidates, req.engine, {
     withImports,
-    // The default rule's: the one a rerun can change (size ignores cold starts, startup takes the fastest).
-    contenders: (timed) => startupContenders(timed.filter(passed)),
+    contenders: raceContenders,
     sessionId: req.sessionId,
     contextDir: plan.project.root,
     concurrency: req.concurrency,

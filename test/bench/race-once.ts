@@ -2,6 +2,8 @@ import type { Engine } from '../../src/docker/engine.js';
 import type { MeasureCache } from '../../src/race/measure-cache.js';
 import { race } from '../../src/race/run-race.js';
 import type { Result } from '../../src/race/types.js';
+import { recheckedLine } from '../../src/report/recheck-lines.js';
+import { raceContenders } from '../../src/session/race-rounds.js';
 import type { Candidate } from '../../src/strategies/types.js';
 
 export interface RaceRun {
@@ -11,6 +13,8 @@ export interface RaceRun {
   peakRssBytes: number;
   /** Seconds from the end of the last candidate's foreground work to its last result (the background's tail). */
   tailSeconds: number;
+  /** The end-of-race cold-start recheck of the winner rule's contenders, as the CLI prints it. */
+  recheck?: string;
 }
 
 export interface RaceRunOptions {
@@ -40,6 +44,7 @@ export async function raceOnce(candidates: Candidate[], engine: Engine, o: RaceR
   // When each candidate's last foreground phase began, and when its result came.
   const lastPhase = new Map<string, number>();
   let lastResult = started;
+  let recheck: string | undefined;
   try {
     for await (const e of race(candidates, engine, {
       sessionId: o.sessionId,
@@ -53,6 +58,8 @@ export async function raceOnce(candidates: Candidate[], engine: Engine, o: RaceR
       ...(o.entry ? { entry: o.entry } : {}),
       ...(o.network ? { network: o.network } : {}),
       ...(o.withImports ? { withImports: o.withImports } : {}),
+      // As `slim-py race` does: the contenders' cold starts measured again side by side at the end.
+      contenders: raceContenders,
     })) {
       if (e.type === 'done' || e.type === 'failed') {
         lastResult = performance.now();
@@ -61,6 +68,7 @@ export async function raceOnce(candidates: Candidate[], engine: Engine, o: RaceR
           `    ${r.id}: ${r.error ? `FAILED (${r.failedAt}) ${r.error.slice(0, 160)}` : `${(r.sizeBytes / 1e6).toFixed(1)} MB${r.importMs === undefined ? '' : `, cold start ${r.importMs.toFixed(0)} ms CPU`}`} build ${r.buildSeconds}s\n`,
         );
       } else if (e.type !== 'progress' && 'id' in e) lastPhase.set(e.id, performance.now());
+      if (e.type === 'startup-rechecked') recheck = recheckedLine(e);
       if (e.type === 'race-end') results = e.results;
     }
   } finally {
@@ -75,5 +83,6 @@ export async function raceOnce(candidates: Candidate[], engine: Engine, o: RaceR
     wallSeconds: (performance.now() - started) / 1000,
     peakRssBytes: peak,
     tailSeconds: Math.max(0, (lastResult - foregroundEnd) / 1000),
+    ...(recheck ? { recheck } : {}),
   };
 }

@@ -42,7 +42,7 @@ export function projectMarkdown(p: BenchProject): string {
     `- floor: ${p.floor ? `${mb(p.floor.usedBytes)} MB used in ${p.floor.measuredIn}'s smoke test = ${p.floor.sources.map((f) => `${f.what} ${mb(f.bytes)}`).join(' + ')}` : '–'}`,
     `- winner vs best seed (${p.bestSeed ?? '–'}): ${x(p.winnerVsBestSeed)}`,
     `- cold race: ${s(p.raceWallSeconds)} s; each candidate alone, cold: sum ${s(p.sumSingleWallSeconds)} s, slowest ${p.slowestSingle ? `${s(p.slowestSingle.wallSeconds)} s (${p.slowestSingle.id})` : '–'}; race / one by one: ${x(vsSum)}`,
-    `- in the cold race (summed over candidates): cold-start timing ${s(c.startupSeconds)} s, bytecode builds ${s(c.bytecodeSeconds)} s, smoke tests ${s(c.smokeSeconds)} s, audit ${s(c.auditSeconds)} s, compressed sizes ${s(c.compressSeconds)} s in the background, ending ${s(c.tailSeconds)} s after the last foreground step`,
+    `- in the cold race (summed over candidates): cold-start timing ${s(c.startupSeconds)} s, bytecode builds ${s(c.bytecodeSeconds)} s, smoke tests ${s(c.smokeSeconds)} s, audit ${s(c.auditSeconds)} s, compressed sizes ${s(c.compressSeconds)} s in the background, ending ${s(c.tailSeconds)} s after the last foreground step${c.recheck ? `; then ${c.recheck}` : ''}`,
     `- warm re-run: ${s(p.warmWallSeconds)} s; peak RSS during the cold race: ${mb(p.peakRssBytes)} MB`,
     `- machine: before ${describeMachine(p.machine.before)}; after ${describeMachine(p.machine.after)}`,
   ].join('\n');

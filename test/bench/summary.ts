@@ -30,6 +30,7 @@ function costs(run: RaceRun): RaceCosts {
     auditSeconds: sum('audit') + sum('untouched'),
     compressSeconds: sum('compress'),
     tailSeconds: Math.round(run.tailSeconds * 10) / 10,
+    ...(run.recheck ? { recheck: run.recheck } : {}),
   };
 }
 

@@ -40,6 +40,8 @@ export interface RaceCosts {
   compressSeconds: number;
   /** From the last candidate's last foreground step to the race's end: what the background costs the wall. */
   tailSeconds: number;
+  /** The contenders' cold starts measured again at the end (recheck-lines.ts's words), if it ran. */
+  recheck?: string;
 }
 
 export interface BenchProject {
