@@ -11,6 +11,8 @@ export interface StrategiesStepProps {
   selected: StrategyId[];
   /** The recommended order (plan.recommended.ids). */
   recommended: StrategyId[];
+  /** What the connected engine cannot build, with why (empty until it answered). */
+  unbuildable?: { id: StrategyId; reason: string }[];
   onChange: (ids: StrategyId[]) => void;
   onSubmit: (ids: StrategyId[]) => void;
 }
@@ -23,11 +25,22 @@ export function StrategiesStep(p: StrategiesStepProps) {
   const { onChange } = p;
   const change = useCallback((v: string[]) => onChange(v as StrategyId[]), [onChange]);
   const c = p.candidates.find((x) => x.id === focused);
+  const out = p.unbuildable ?? [];
+  const cannot = (id: StrategyId) => out.some((o) => o.id === id);
   const options = p.candidates.map((x) => ({
     value: x.id,
     label: x.id,
-    hint: x.applicable ? `${p.recommended[0] === x.id ? '★ ' : ''}${x.tradeoffs.size}` : `n/a: ${x.reason}`,
-    disabled: !x.applicable,
+    hint: !x.applicable
+      ? `n/a: ${x.reason}`
+      : cannot(x.id)
+        ? 'not on this engine'
+        : `${p.recommended[0] === x.id ? '★ ' : ''}${x.tradeoffs.size}`,
+    disabled: !x.applicable || cannot(x.id),
+  }));
+  // One dim line per reason (usually one): which ones, and why this engine cannot build them.
+  const reasons = [...new Set(out.map((o) => o.reason))].map((reason) => ({
+    reason,
+    ids: out.filter((o) => o.reason === reason).map((o) => o.id),
   }));
   return (
     <Box flexDirection="column">
@@ -43,6 +56,11 @@ export function StrategiesStep(p: StrategiesStepProps) {
           else p.onSubmit(v as StrategyId[]);
         }}
       />
+      {reasons.map((r) => (
+        <Text key={r.reason} dimColor>
+          {'  '}not on this engine: {r.ids.join(', ')}: {r.reason}
+        </Text>
+      ))}
       {empty ? <Text color={COLOR.error}>Tick at least one strategy (Space).</Text> : null}
       {c ? (
         <Box flexDirection="column" marginTop={1}>
