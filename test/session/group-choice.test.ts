@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  answersForNewGroups,
   createSession,
   prefillAnswers,
   strategiesForEngine,
@@ -10,7 +11,7 @@ import {
 } from '../../src/session/index.js';
 import { type PlanRequest, type PlanResult, planProject } from '../../src/session/plan.js';
 import type { SessionRequest } from '../../src/session/types.js';
-import { FIXTURES } from '../project/temp-project.js';
+import { FIXTURES, tempProject } from '../project/temp-project.js';
 import { engineOn } from '../race/memory-engine.js';
 
 const RACE = { concurrency: 1, keep: false, noCache: true, timeoutSeconds: 60 };
@@ -84,6 +85,24 @@ describe('the groups, changed in the wizard, re-plan the session', () => {
       [undefined, flags],
       ['3.12', out],
     ]);
+  });
+
+  it('answers left as prefilled follow the new groups; answers the user changed stay', async () => {
+    const dir = await tempProject({
+      'pyproject.toml':
+        '[project]\nname = "svc"\nversion = "1"\nrequires-python = ">=3.11"\ndependencies = ["flask"]\n\n[dependency-groups]\ndb = ["psycopg2==2.9.9"]\n',
+      'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+    });
+    const session = createSession({ ...request, dir });
+    const before = await session.plan();
+    const mine = { ...prefillAnswers(before), entry: { typed: 'python app.py' } };
+    expect(mine.compiles).toBe(false);
+    const after = await session.plan(undefined, toggleGroup(undefined, request.project, group(before, 'db')));
+    const a = answersForNewGroups(mine, before, after);
+    expect(a.compiles).toBe(true);
+    expect(a.buildPackages).toContain('libpq-dev');
+    expect(a.runtimePackages).toContain('libpq5');
+    expect(a.entry).toEqual({ typed: 'python app.py' });
   });
 
   it('the Python comparison plans each version with the choice', async () => {
