@@ -51,7 +51,7 @@ export function GroupDetail({ group, dependencies }: { group: DependencyGroup; d
         </Text>
       </Text>
       <Text>
-        {group.included ? 'installed' : 'left out'}: {group.reason}
+        {group.included ? 'installed' : 'left out'} — {group.reason}
       </Text>
       <Text dimColor wrap="truncate-end">
         {group.included ? 'installs' : 'would install'}: {members.join(', ') || '(nothing)'}

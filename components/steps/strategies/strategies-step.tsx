@@ -26,7 +26,8 @@ export function StrategiesStep(p: StrategiesStepProps) {
   const change = useCallback((v: string[]) => onChange(v as StrategyId[]), [onChange]);
   const c = p.candidates.find((x) => x.id === focused);
   const out = p.unbuildable ?? [];
-  const cannot = (id: StrategyId) => out.some((o) => o.id === id);
+  const engineReason = (id: StrategyId) => out.find((o) => o.id === id)?.reason;
+  const cannot = (id: StrategyId) => engineReason(id) !== undefined;
   const options = p.candidates.map((x) => ({
     value: x.id,
     label: x.id,
@@ -57,7 +58,7 @@ export function StrategiesStep(p: StrategiesStepProps) {
         }}
       />
       {reasons.map((r) => (
-        <Text key={r.reason} dimColor>
+        <Text key={r.reason} dimColor wrap="truncate-end">
           {'  '}not on this engine: {r.ids.join(', ')}: {r.reason}
         </Text>
       ))}
@@ -68,8 +69,13 @@ export function StrategiesStep(p: StrategiesStepProps) {
             {c.title}
           </Text>
           <Text>{c.teaches}</Text>
-          <Text dimColor>{c.reason}</Text>
-          {c.applicable ? (
+          {/* Why it is unticked, in full (the line under the list is cut at the edge). */}
+          {engineReason(c.id) ? (
+            <Text color={COLOR.warn}>not on this engine: {engineReason(c.id)}</Text>
+          ) : (
+            <Text dimColor>{c.reason}</Text>
+          )}
+          {c.applicable && !cannot(c.id) ? (
             <Text dimColor wrap="truncate-end">
               build: {c.tradeoffs.buildTime}
             </Text>

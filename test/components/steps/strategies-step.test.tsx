@@ -84,7 +84,18 @@ describe('strategies step', () => {
       expect(f.match(/^ {2}not on this engine: /gm)).toHaveLength(1);
       expect(r.out.changes.at(-1)).toEqual(['full']);
       const at = plan.candidates.findIndex((c) => c.id === 'multistage-wheels');
-      await press(r.stdin, ...Array(at).fill(KEY.down), KEY.space, KEY.enter);
+      await press(r.stdin, ...Array(at).fill(KEY.down));
+      // Focused, its detail says why in full (the line under the list is cut at the edge).
+      const why = `not on this engine: ${cannot.find((c) => c.id === 'multistage-wheels')!.reason}`;
+      // The detail wraps at the edge: compare the words.
+      const words = new RegExp(
+        why
+          .split(' ')
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('\\s+'),
+      );
+      await frameWith(r.lastFrame, words);
+      await press(r.stdin, KEY.space, KEY.enter);
       expect(r.out.submitted).toEqual(['full']);
     });
 
