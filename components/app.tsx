@@ -60,16 +60,22 @@ function Wizard({ session, dir, stop, onExit }: AppProps) {
     );
   }, [session]);
 
-  // What each Python version allows, planned behind the first steps: the Python step lists them.
+  // What each Python version allows, planned behind the first steps: the Python step lists them
+  // (again when the groups changed, since they change the dependencies).
   const planned = s.base !== undefined;
+  const groups = s.asked.project;
   useEffect(() => {
     if (!planned) return;
-    session.pythonChoices().then(
-      (choices) => dispatch({ type: 'python-choices', choices }),
+    let current = true;
+    session.pythonChoices(groups).then(
+      (choices) => current && dispatch({ type: 'python-choices', choices }),
       // Without the comparison the step still offers the current version.
       () => {},
     );
-  }, [session, planned]);
+    return () => {
+      current = false;
+    };
+  }, [session, planned, groups]);
 
   const { racing, stopRace } = useRace(session, s, dispatch);
 

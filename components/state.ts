@@ -1,16 +1,19 @@
 import {
   type Answers,
+  answersForNewGroups,
   answersForNewPlan,
   applyAnswers,
   type EngineInfo,
   type ExitCode,
   type PlanResult,
   type Prefer,
+  type ProjectChoices,
   type PythonChoice,
   prefillAnswers,
   type RaceOutcome,
   type Selection,
   type SessionEvent,
+  strategiesForEngine,
   type WriteChoice,
   withPrefer,
 } from '../src/session/index.js';
@@ -49,6 +52,10 @@ export interface WizardState {
   /** Strategies asked for with --strategies (preselected). */
   wanted?: string[];
   planError?: unknown;
+  /** What the shown plan was asked for: a Python version the user chose, the groups the user changed. */
+  asked: { python?: string; project?: ProjectChoices };
+  /** The group choice being planned (the dependencies step waits for it). */
+  pendingGroups?: ProjectChoices;
   /** What each Python version allows (the Python step's list), once the session planned them. */
   pythonChoices?: PythonChoice[];
   /** A long action under way ("re-planning for Python 3.12"), shown with a spinner. */
@@ -74,7 +81,12 @@ export interface WizardState {
 }
 
 export type Action =
-  | { type: 'planned'; plan: PlanResult }
+  /** `python`: the version the user chose, when the plan was made for one. */
+  | { type: 'planned'; plan: PlanResult; python?: string }
+  /** A group flipped: the session plans with this choice. */
+  | { type: 'groups'; project: ProjectChoices; text: string }
+  | { type: 'groups-planned'; project: ProjectChoices; plan: PlanResult }
+  | { type: 'groups-failed'; project: ProjectChoices; error: unknown }
   | { type: 'plan-failed'; error: unknown }
   | { type: 'python-choices'; choices: PythonChoice[] }
   | { type: 'connected'; info: EngineInfo }
@@ -103,6 +115,7 @@ export type Action =
 export function initialState(wanted?: string[]): WizardState {
   return {
     step: 'project',
+    asked: {},
     engine: { status: 'connecting' },
     planOnly: false,
     raceRun: 0,
@@ -130,6 +143,10 @@ function go(s: WizardState, step: Step): WizardState {
   return { ...s, step, stepError: undefined, busy: undefined, capture, confirmQuit: false };
 }
 
+function engineInfo(s: WizardState): EngineInfo | undefined {
+  return s.engine.status === 'ready' ? s.engine.info : undefined;
+}
+
 function withAnswers(s: WizardState, base: PlanResult, answers: Answers): WizardState {
   return { ...s, base, answers, plan: applyAnswers(base, answers) };
 }
@@ -138,17 +155,42 @@ export function wizardReducer(s: WizardState, a: Action): WizardState {
   switch (a.type) {
     case 'planned': {
       // A re-plan (new Python) keeps what the user typed; the ticks follow the new plan.
+      const engine = engineInfo(s);
       const answers = s.answers
-        ? answersForNewPlan(s.answers, a.plan, s.wanted)
-        : prefillAnswers(a.plan, s.wanted);
-      return { ...withAnswers(s, a.plan, answers), planError: undefined, busy: undefined };
+        ? answersForNewPlan(s.answers, a.plan, s.wanted, engine)
+        : prefillAnswers(a.plan, s.wanted, engine);
+      const asked = a.python ? { ...s.asked, python: a.python } : s.asked;
+      return { ...withAnswers(s, a.plan, answers), asked, planError: undefined, busy: undefined };
     }
+    case 'groups':
+      return { ...s, pendingGroups: a.project, busy: a.text, stepError: undefined };
+    case 'groups-planned': {
+      // Only the answer to the last change counts.
+      if (a.project !== s.pendingGroups || !s.base || !s.answers) return s;
+      const answers = answersForNewGroups(s.answers, s.base, a.plan, s.wanted, engineInfo(s));
+      return {
+        ...withAnswers(s, a.plan, answers),
+        asked: { ...s.asked, project: a.project },
+        pendingGroups: undefined,
+        busy: undefined,
+        // The Python step's comparison was made with the old groups: the App plans it again.
+        pythonChoices: undefined,
+      };
+    }
+    case 'groups-failed':
+      if (a.project !== s.pendingGroups) return s;
+      return { ...s, pendingGroups: undefined, busy: undefined, stepError: a.error };
     case 'python-choices':
       return { ...s, pythonChoices: a.choices };
     case 'plan-failed':
       return { ...s, planError: a.error, busy: undefined };
-    case 'connected':
-      return { ...s, engine: { status: 'ready', info: a.info } };
+    case 'connected': {
+      const engine = { status: 'ready', info: a.info } as const;
+      // What this engine cannot build is not ticked (the strategies step says why).
+      if (!s.base || !s.answers) return { ...s, engine };
+      const strategies = strategiesForEngine(s.answers.strategies, s.base, a.info, s.wanted);
+      return { ...withAnswers(s, s.base, { ...s.answers, strategies }), engine };
+    }
     case 'no-engine':
       return { ...s, engine: { status: 'missing', error: a.error } };
     case 'plan-only':

@@ -1,9 +1,17 @@
 import { Text } from 'ink';
 import { type Dispatch, useCallback, useMemo } from 'react';
-import { compilingOnGlibc, type EntryAnswer, EXIT, imageName, type Session } from '../src/session/index.js';
+import {
+  compilingOnGlibc,
+  type EntryAnswer,
+  EXIT,
+  imageName,
+  type Session,
+  unbuildable,
+} from '../src/session/index.js';
 import type { StrategyId } from '../src/strategies/types.js';
 import { type Action, racedCandidates, type WizardState, writeChoice } from './state.js';
 import { DependenciesStep } from './steps/dependencies/dependencies-step.js';
+import { replanGroups } from './steps/dependencies/replan-groups.js';
 import { LeaderboardStep } from './steps/leaderboard/leaderboard-step.js';
 import { NativeStep } from './steps/native/native-step.js';
 import { ProjectStep } from './steps/project/project-step.js';
@@ -41,9 +49,9 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
     }
     // A new Python version changes the scan and the wheel verdicts: plan again from scratch.
     dispatch({ type: 'busy', text: `Planning again for Python ${a.python}…` });
-    session.plan(a.python).then(
+    session.plan(a.python, s.asked.project).then(
       (p) => {
-        dispatch({ type: 'planned', plan: p });
+        dispatch({ type: 'planned', plan: p, python: a.python });
         dispatch({ type: 'answer', answers: { entry: a.entry } });
         dispatch({ type: 'next' });
       },
@@ -67,7 +75,17 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
   }
   switch (s.step) {
     case 'dependencies':
-      return <DependenciesStep verdicts={base.verdicts} onNext={() => dispatch({ type: 'next' })} />;
+      return (
+        <DependenciesStep
+          verdicts={base.verdicts}
+          groups={base.project.groups}
+          dependencies={base.project.dependencies}
+          busy={s.pendingGroups ? (s.busy ?? 'Planning again…') : undefined}
+          error={s.stepError}
+          onToggle={(g) => replanGroups(session, s, dispatch, g)}
+          onNext={() => dispatch({ type: 'next' })}
+        />
+      );
     case 'native':
       return (
         <NativeStep
@@ -100,6 +118,7 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
           candidates={plan.candidates}
           selected={answers.strategies}
           recommended={plan.recommended.ids}
+          unbuildable={s.engine.status === 'ready' ? unbuildable(plan.candidates, s.engine.info) : []}
           onChange={onStrategies}
           onSubmit={(ids) => {
             onStrategies(ids);

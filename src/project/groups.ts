@@ -78,6 +78,8 @@ export interface GroupChoice {
   include: string[];
   /** `--no-group NAME`: left out whatever its name. */
   exclude: string[];
+  /** Of `include`/`exclude`, the names the user flipped in the wizard (the reason says so). */
+  toggled?: string[];
   /** uv's `default-groups`, which `uv sync` installs. */
   defaultGroups?: { names: string[]; source: Source };
 }
@@ -111,8 +113,17 @@ export function classifyGroups(deps: Dependency[], choice: GroupChoice): Depende
       source: first.source,
     });
     const w = words(name);
-    if (choice.include.includes(name)) return group(true, 'asked for with --group');
-    if (choice.exclude.includes(name)) return group(false, 'left out with --no-group');
+    const toggled = choice.toggled?.includes(name);
+    if (choice.include.includes(name))
+      return group(
+        true,
+        toggled ? `you ticked it (--group ${name} does the same)` : 'asked for with --group',
+      );
+    if (choice.exclude.includes(name))
+      return group(
+        false,
+        toggled ? `you left it out (--no-group ${name} does the same)` : 'left out with --no-group',
+      );
     const dev = w.some((x) => DEVELOPMENT.has(x));
     if (!dev && choice.defaultGroups?.names.includes(name))
       return group(true, "in uv's default-groups, which uv sync installs");

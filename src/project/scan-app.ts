@@ -81,5 +81,6 @@ async function attachFiles(root: string, entry: EntryCommand): Promise<void> {
     if (PLAIN.test(rel) && !rel.startsWith('..') && (await isFile(path.join(root, entry.cwd ?? '.', rel))))
       files.push(a);
   }
-  if (files.length) entry.files = files;
+  // Merged with what the finder named already (the gunicorn.conf.py gunicorn reads by itself).
+  if (files.length) entry.files = [...new Set([...(entry.files ?? []), ...files])];
 }

@@ -23,6 +23,8 @@ export interface ScanOptions {
   groups?: string[];
   /** `--no-group NAME`: groups and extras left out whatever their name. */
   noGroups?: string[];
+  /** Of groups/noGroups, the names the user flipped in the wizard. */
+  toggled?: string[];
   /** `--requirements FILE`: the requirements file to install. */
   requirements?: string;
 }
@@ -144,6 +146,7 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
   const groups = classifyGroups(collected.dependencies, {
     include: opts.groups ?? [],
     exclude: opts.noGroups ?? [],
+    ...(opts.toggled ? { toggled: opts.toggled } : {}),
     ...(choice.manager === 'uv' && pyproject?.uv?.defaultGroups
       ? { defaultGroups: pyproject.uv.defaultGroups }
       : {}),

@@ -4,6 +4,7 @@ import { splitCommand } from '../shell-words.js';
 import { repositoryName } from '../strategies/render/escape.js';
 import type { StrategyId } from '../strategies/types.js';
 import { type PlanResult, replan } from './plan.js';
+import { type EngineTraits, unbuildable } from './select-candidates.js';
 
 /** What the user answered (prefilled from the plan and the flags, then edited step by step). */
 export interface Answers {
@@ -48,17 +49,46 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs)].sort();
 }
 
-/** Suggested strategies: the three most promising plus the `full` baseline the others are measured against. */
-export function suggestedStrategies(plan: PlanResult, wanted?: string[]): StrategyId[] {
-  const applicable = new Set(plan.candidates.filter((c) => c.applicable).map((c) => c.id));
+/**
+ * Suggested strategies: the three most promising plus the `full` baseline the others are measured
+ * against; with the engine known, among those it can build.
+ */
+export function suggestedStrategies(
+  plan: PlanResult,
+  wanted?: string[],
+  engine?: EngineTraits,
+): StrategyId[] {
+  const out = new Set(engine ? unbuildable(plan.candidates, engine).map((s) => s.id) : []);
+  const applicable = new Set(plan.candidates.filter((c) => c.applicable && !out.has(c.id)).map((c) => c.id));
   if (wanted)
     return plan.candidates.filter((c) => wanted.includes(c.id) && applicable.has(c.id)).map((c) => c.id);
-  const picked = new Set<StrategyId>(plan.recommended.ids.filter((id) => id !== 'full').slice(0, 3));
+  const promising = plan.recommended.ids.filter((id) => id !== 'full' && !out.has(id));
+  const picked = new Set<StrategyId>(promising.slice(0, 3));
   if (applicable.has('full')) picked.add('full');
   return plan.candidates.filter((c) => picked.has(c.id)).map((c) => c.id);
 }
 
-export function prefillAnswers(plan: PlanResult, wantedStrategies?: string[]): Answers {
+/**
+ * The ticks once the engine answered: the suggestion for it when the user kept the suggestion,
+ * else the user's ticks without what it cannot build.
+ */
+export function strategiesForEngine(
+  ticked: StrategyId[],
+  plan: PlanResult,
+  engine: EngineTraits,
+  wanted?: string[],
+): StrategyId[] {
+  if (ticked.join() === suggestedStrategies(plan, wanted).join())
+    return suggestedStrategies(plan, wanted, engine);
+  const out = unbuildable(plan.candidates, engine).map((s) => s.id);
+  return ticked.filter((id) => !out.includes(id));
+}
+
+export function prefillAnswers(
+  plan: PlanResult,
+  wantedStrategies?: string[],
+  engine?: EngineTraits,
+): Answers {
   const compiling = compilingOnGlibc(plan);
   return {
     compiles: compiling.length > 0,
@@ -75,7 +105,7 @@ export function prefillAnswers(plan: PlanResult, wantedStrategies?: string[]): A
     entry: plan.project.entry
       ? { picked: plan.project.entry }
       : { typed: (plan.options.entry ?? []).join(' ') },
-    strategies: suggestedStrategies(plan, wantedStrategies),
+    strategies: suggestedStrategies(plan, wantedStrategies, engine),
   };
 }
 
@@ -84,8 +114,39 @@ export function prefillAnswers(plan: PlanResult, wantedStrategies?: string[]): A
  * version is the new one, and the ticks are the new plan's suggestion, since applicability and the
  * recommendation changed with it (3.12 → 3.11 can make distroless and closure apply).
  */
-export function answersForNewPlan(previous: Answers, plan: PlanResult, wanted?: string[]): Answers {
-  return { ...previous, python: plan.options.python, strategies: suggestedStrategies(plan, wanted) };
+export function answersForNewPlan(
+  previous: Answers,
+  plan: PlanResult,
+  wanted?: string[],
+  engine?: EngineTraits,
+): Answers {
+  return { ...previous, python: plan.options.python, strategies: suggestedStrategies(plan, wanted, engine) };
+}
+
+/**
+ * The answers for a plan made again with other groups, which can change what compiles, the
+ * libraries, the entry (a server in a group) and the suggestion: each answer the user left as the
+ * old plan prefilled it follows the new plan; one the user changed stays.
+ */
+export function answersForNewGroups(
+  previous: Answers,
+  before: PlanResult,
+  plan: PlanResult,
+  wanted?: string[],
+  engine?: EngineTraits,
+): Answers {
+  const was = prefillAnswers(before, wanted, engine);
+  const now = prefillAnswers(plan, wanted, engine);
+  const kept = <K extends keyof Answers>(k: K): Answers[K] =>
+    JSON.stringify(previous[k]) === JSON.stringify(was[k]) ? now[k] : previous[k];
+  return {
+    compiles: kept('compiles'),
+    buildPackages: kept('buildPackages'),
+    runtimePackages: kept('runtimePackages'),
+    python: kept('python'),
+    entry: kept('entry'),
+    strategies: kept('strategies'),
+  };
 }
 
 /**

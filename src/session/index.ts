@@ -16,6 +16,7 @@ export { buildCommand } from '../strategies/render/build-command.js';
 export { repositoryName } from '../strategies/render/escape.js';
 export {
   type Answers,
+  answersForNewGroups,
   answersForNewPlan,
   applyAnswers,
   compilingOnGlibc,
@@ -24,14 +25,22 @@ export {
   entryText,
   imageName,
   prefillAnswers,
+  strategiesForEngine,
   suggestedStrategies,
 } from './answers.js';
+export { toggleGroup } from './group-choice.js';
 export { withPrefer } from './outcome.js';
 export { type PlanResult, type PlanTarget, replan } from './plan.js';
 export { PYTHONS, type PythonChoice } from './python-choices.js';
 export type { RepairEvent } from './race-rounds.js';
 export type { Repair } from './repair.js';
 export { requestFromFlags } from './request.js';
-export { checkStrategyIds, type Selection, selectionNotes } from './select-candidates.js';
+export {
+  checkStrategyIds,
+  type EngineTraits,
+  type Selection,
+  selectionNotes,
+  unbuildable,
+} from './select-candidates.js';
 export { createSession, type SessionParts } from './session.js';
 export type * from './types.js';

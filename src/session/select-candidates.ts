@@ -12,6 +12,9 @@ export interface Selection {
   note?: string;
 }
 
+/** What of the engine decides which candidates it builds. */
+export type EngineTraits = Pick<EngineInfo, 'kind' | 'builder' | 'serverVersion'>;
+
 const IDS = STRATEGIES.map((s) => s.id) as string[];
 
 /** `--strategies a,b`: every id must name a strategy. The wizard checks before it starts. */
@@ -33,7 +36,7 @@ export function checkStrategyIds(wanted: readonly string[] | undefined): void {
 export function selectCandidates(
   all: Candidate[],
   wanted?: readonly string[],
-  engine?: Pick<EngineInfo, 'kind' | 'builder' | 'serverVersion'>,
+  engine?: EngineTraits,
 ): Selection {
   checkStrategyIds(wanted);
   const asked = wanted ? all.filter((c) => wanted.includes(c.id)) : all;
@@ -53,6 +56,17 @@ export function selectCandidates(
     );
   }
   return fit.note ? { candidates, skipped, note: fit.note } : { candidates, skipped };
+}
+
+/**
+ * The applicable candidates this engine cannot build, with why: what selectCandidates leaves out,
+ * known as soon as the engine answered (the strategies step shows them unticked).
+ */
+export function unbuildable(all: Candidate[], engine: EngineTraits): Selection['skipped'] {
+  return fitEngine(
+    all.filter((c) => c.applicable),
+    engine,
+  ).skipped;
 }
 
 /** What a selection says before the race, in the words `race` prints and the wizard shows. */

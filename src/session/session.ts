@@ -2,12 +2,13 @@ import { createIndexClient } from '../analysis/index-client.js';
 import type { IndexClient } from '../analysis/types.js';
 import type { Engine, EngineInfo } from '../docker/engine.js';
 import { newSessionId } from '../docker/labels.js';
+import { choiceKey } from './group-choice.js';
 import { withOutcome } from './outcome.js';
 import { engineArch, type PlanRequest, type PlanResult, planProject } from './plan.js';
 import { pythonChoices } from './python-choices.js';
 import type { RoundEvent, RoundsRequest } from './race-rounds.js';
 import { selectCandidates } from './select-candidates.js';
-import type { Session, SessionRequest } from './types.js';
+import type { ProjectChoices, Session, SessionRequest } from './types.js';
 
 // The race's and the writer's modules load when first used: `slim-py plan` and the wizard's
 // first frame do not wait for them (they are a third of what a plan loads).
@@ -48,14 +49,16 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
       .then((i) => (info = i)));
   const clients = new Map<string, IndexClient>();
   const indexClient = (url: string) => clients.get(url) ?? clients.set(url, createIndexClient(url)).get(url)!;
-  // One plan per Python version and architecture: the Python step compares them, a choice reuses one.
+  // One plan per Python version, group choice and architecture: the Python step compares them, a
+  // choice reuses one (flipping a group back finds its plan again).
   const plans = new Map<string, Promise<PlanResult>>();
-  const plan = async (python?: string) => {
+  const plan = async (python?: string, choice?: ProjectChoices) => {
     // Wheels are judged for the machine that builds: the engine's, once it answered.
     await connecting?.catch(() => undefined);
     const py = python ?? request.python;
+    const project = choice ?? request.project;
     const arch = info ? engineArch(info.arch) : undefined;
-    const key = `${py ?? ''}:${arch ?? 'host'}:${info?.builder ?? ''}`;
+    const key = `${py ?? ''}:${arch ?? 'host'}:${info?.builder ?? ''}:${choiceKey(project)}`;
     let planned = plans.get(key);
     if (!planned) {
       planned = parts.plan({
@@ -64,7 +67,7 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
         images: request.images,
         ...(request.indexUrl ? { indexUrl: request.indexUrl } : {}),
         offline: request.offline,
-        ...(request.project ? { project: request.project } : {}),
+        ...(project ? { project } : {}),
         ...(request.env ? { env: request.env } : {}),
         ...(arch ? { arch } : {}),
         indexClient,
@@ -85,10 +88,10 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
     id,
     connect,
     plan,
-    async pythonChoices() {
-      const base = await plan();
+    async pythonChoices(choice) {
+      const base = await plan(undefined, choice);
       const own = base.options.python;
-      return pythonChoices((v) => (v === own ? Promise.resolve(base) : plan(v)), own);
+      return pythonChoices((v) => (v === own ? Promise.resolve(base) : plan(v, choice)), own);
     },
     // Once connected, what the engine cannot build is left out here, before the race.
     select: (plan, wanted = request.strategies) => selectCandidates(plan.candidates, wanted, info),

@@ -25,6 +25,8 @@ export interface RaceSettings {
 export interface ProjectChoices {
   groups: string[];
   noGroups: string[];
+  /** Of groups/noGroups, the names the user flipped in the wizard (see toggleGroup). */
+  toggled?: string[];
   requirements?: string;
 }
 
@@ -112,11 +114,12 @@ export interface Session {
   connect(): Promise<EngineInfo>;
   /**
    * scan → analyse → plan, for the engine's architecture when connect() succeeded (waits for a
-   * connect under way), else for this machine's (the plan says which). `python`: the user's choice.
+   * connect under way), else for this machine's (the plan says which). `python`: the user's choice;
+   * `project`: the groups in or out (default the flags'), so a plan for another Python keeps them.
    */
-  plan(python?: string): Promise<PlanResult>;
+  plan(python?: string, project?: ProjectChoices): Promise<PlanResult>;
   /** Every version the Python step offers (the project's own first), with what each allows. */
-  pythonChoices(): Promise<PythonChoice[]>;
+  pythonChoices(project?: ProjectChoices): Promise<PythonChoice[]>;
   /**
    * The candidates to race: `wanted` (the wizard's ticks; default `--strategies`), else every
    * applicable one, without what the connected engine cannot build. Throws a UserError when none.

@@ -324,8 +324,8 @@ describe('when the race cannot run', () => {
 });
 
 describe('on an engine that builds differently', () => {
-  // The same session select as `race`: the note first, what the engine cannot build left out.
-  it('classic builder: says so and races without the RUN --mount candidates', async () => {
+  // The same rule as the session's select: what the engine cannot build is shown unticked, with why.
+  it('classic builder: the RUN --mount candidates are unticked with the reason, the race says what differs', async () => {
     const rec = loadRecording('pure');
     const wheels = rec.plan.candidates.find((c) => c.id === 'multistage-wheels');
     expect(wheels?.needsBuildKit).toBe(true);
@@ -335,10 +335,11 @@ describe('on an engine that builds differently', () => {
     });
     const w = start(engine);
     const strategies = await toStrategies(w);
-    expect(strategies).toMatch(/\[x\] multistage-wheels\b/);
+    expect(strategies).toMatch(/\[-\] multistage-wheels\s+not on this engine/);
+    expect(strategies).toContain('not on this engine: multistage-wheels: only BuildKit builds RUN --mount');
+    for (const id of recordedIds(rec)) expect(strategies).toMatch(new RegExp(`\\[x\\] ${id}\\b`));
     await press(w.stdin, KEY.enter);
-    const race = await frameWith(w.lastFrame, /note: The engine builds with the classic builder/);
-    expect(race).toContain('skipped multistage-wheels: only BuildKit builds RUN --mount');
+    await frameWith(w.lastFrame, /note: The engine builds with the classic builder/);
     const board = await frameWith(w.lastFrame, '7/8 Leaderboard', 20_000);
     expect(board).toContain('note: The engine builds with the classic builder');
     expect([...engine.raced[0]!].sort()).toEqual([...recordedIds(rec)].sort());
@@ -364,12 +365,16 @@ describe('on an engine that builds differently', () => {
     expect([...engine.raced[0]!].sort()).toEqual([...recordedIds(rec)].sort());
   });
 
-  it('leaves out every ticked candidate: says why on the race step, Esc goes back', async () => {
+  it('--strategies names only what the engine cannot build: nothing is ticked, the step says why', async () => {
     const rec = loadRecording('pure');
-    await refusedRace(
+    const w = start(
       replaySession(rec, { engine: { builder: 'classic' }, strategies: ['multistage-wheels'] }),
-      ['no applicable strategy to race', 'multistage-wheels: only BuildKit builds RUN --mount'],
     );
+    const f = await toStrategies(w);
+    expect(f).not.toContain('[x]');
+    expect(f).toContain('not on this engine: multistage-wheels: only BuildKit builds RUN --mount');
+    await press(w.stdin, KEY.enter);
+    await frameWith(w.lastFrame, 'Tick at least one strategy');
   });
 });
 

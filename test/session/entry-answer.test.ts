@@ -72,4 +72,31 @@ describe('the entry answer', () => {
     expect(none.options.entry).toBeUndefined();
     expect(slim(none)).toContain('slim-py found no entry command');
   });
+  it('an installed project ships the files of the choice picked: gunicorn reads ./gunicorn.conf.py unnamed', async () => {
+    const dir = await tempProject({
+      'pyproject.toml':
+        '[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n\n' +
+        '[project]\nname = "myapp"\nversion = "1.0"\ndependencies = ["flask", "gunicorn"]\n\n' +
+        '[project.scripts]\nmyapp-serve = "myapp.cli:main"\n',
+      'src/myapp/__init__.py': '',
+      'src/myapp/cli.py': 'def main():\n    pass\n',
+      'src/myapp/web.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      'gunicorn.conf.py': 'bind = "0.0.0.0:8080"\nworkers = 4\n',
+    });
+    const plan = await planProject({ dir, images: [], offline: true });
+    const venv = (p: PlanResult) => p.candidates.find((c) => c.id === 'multistage-venv')!.dockerfile;
+    const [script, gunicorn] = entryOptions(plan.project);
+    expect(script!.command).toBe('myapp-serve');
+    expect(venv(plan)).toContain('its source tree is not copied');
+    expect(venv(plan)).not.toContain('gunicorn.conf.py');
+    expect(gunicorn).toMatchObject({
+      command: 'gunicorn myapp.web:app',
+      port: 8080,
+      files: ['gunicorn.conf.py'],
+    });
+    const df = venv(applyAnswers(plan, { ...prefillAnswers(plan), entry: { picked: gunicorn! } }));
+    expect(df).toMatch(/^COPY --chown=10001:10001 gunicorn\.conf\.py \.\/$/m);
+    expect(df).toMatch(/^EXPOSE 8080$/m);
+    expect(df).toContain('CMD ["gunicorn", "myapp.web:app"]');
+  });
 });

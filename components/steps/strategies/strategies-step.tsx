@@ -11,6 +11,8 @@ export interface StrategiesStepProps {
   selected: StrategyId[];
   /** The recommended order (plan.recommended.ids). */
   recommended: StrategyId[];
+  /** What the connected engine cannot build, with why (empty until it answered). */
+  unbuildable?: { id: StrategyId; reason: string }[];
   onChange: (ids: StrategyId[]) => void;
   onSubmit: (ids: StrategyId[]) => void;
 }
@@ -23,11 +25,23 @@ export function StrategiesStep(p: StrategiesStepProps) {
   const { onChange } = p;
   const change = useCallback((v: string[]) => onChange(v as StrategyId[]), [onChange]);
   const c = p.candidates.find((x) => x.id === focused);
+  const out = p.unbuildable ?? [];
+  const engineReason = (id: StrategyId) => out.find((o) => o.id === id)?.reason;
+  const cannot = (id: StrategyId) => engineReason(id) !== undefined;
   const options = p.candidates.map((x) => ({
     value: x.id,
     label: x.id,
-    hint: x.applicable ? `${p.recommended[0] === x.id ? '★ ' : ''}${x.tradeoffs.size}` : `n/a: ${x.reason}`,
-    disabled: !x.applicable,
+    hint: !x.applicable
+      ? `n/a: ${x.reason}`
+      : cannot(x.id)
+        ? 'not on this engine'
+        : `${p.recommended[0] === x.id ? '★ ' : ''}${x.tradeoffs.size}`,
+    disabled: !x.applicable || cannot(x.id),
+  }));
+  // One dim line per reason (usually one): which ones, and why this engine cannot build them.
+  const reasons = [...new Set(out.map((o) => o.reason))].map((reason) => ({
+    reason,
+    ids: out.filter((o) => o.reason === reason).map((o) => o.id),
   }));
   return (
     <Box flexDirection="column">
@@ -43,6 +57,11 @@ export function StrategiesStep(p: StrategiesStepProps) {
           else p.onSubmit(v as StrategyId[]);
         }}
       />
+      {reasons.map((r) => (
+        <Text key={r.reason} dimColor wrap="truncate-end">
+          {'  '}not on this engine: {r.ids.join(', ')}: {r.reason}
+        </Text>
+      ))}
       {empty ? <Text color={COLOR.error}>Tick at least one strategy (Space).</Text> : null}
       {c ? (
         <Box flexDirection="column" marginTop={1}>
@@ -50,8 +69,13 @@ export function StrategiesStep(p: StrategiesStepProps) {
             {c.title}
           </Text>
           <Text>{c.teaches}</Text>
-          <Text dimColor>{c.reason}</Text>
-          {c.applicable ? (
+          {/* Why it is unticked, in full (the line under the list is cut at the edge). */}
+          {engineReason(c.id) ? (
+            <Text color={COLOR.warn}>not on this engine: {engineReason(c.id)}</Text>
+          ) : (
+            <Text dimColor>{c.reason}</Text>
+          )}
+          {c.applicable && !cannot(c.id) ? (
             <Text dimColor wrap="truncate-end">
               build: {c.tradeoffs.buildTime}
             </Text>

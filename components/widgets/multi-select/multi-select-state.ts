@@ -18,7 +18,8 @@ export type MultiSelectAction =
   | { type: 'focus-next' }
   | { type: 'focus-previous' }
   | { type: 'toggle-focused' }
-  | { type: 'reset'; options: MultiSelectOption[]; selected: string[] };
+  /** New options (one became disabled): the ticks lose what is disabled, the focus stays. */
+  | { type: 'reset'; options: MultiSelectOption[] };
 
 export function initialMultiSelect(options: MultiSelectOption[], selected: string[]): MultiSelectState {
   const allowed = new Set(options.filter((o) => !o.disabled).map((o) => o.value));
@@ -40,8 +41,16 @@ export function multiSelectReducer(state: MultiSelectState, action: MultiSelectA
       const next = on ? state.selected.filter((v) => v !== o.value) : [...state.selected, o.value];
       return { ...state, selected: state.options.map((x) => x.value).filter((v) => next.includes(v)) };
     }
-    case 'reset':
-      return initialMultiSelect(action.options, action.selected);
+    case 'reset': {
+      const next = initialMultiSelect(action.options, state.selected);
+      // The same ticks stay the same array: whoever listens to changes hears none.
+      const selected = next.selected.join() === state.selected.join() ? state.selected : next.selected;
+      return {
+        options: action.options,
+        selected,
+        focus: Math.min(state.focus, Math.max(0, action.options.length - 1)),
+      };
+    }
     default:
       return state;
   }

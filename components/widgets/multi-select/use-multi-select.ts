@@ -22,6 +22,12 @@ export function useMultiSelect(p: UseMultiSelect): [MultiSelectState, Dispatch<M
   const [state, dispatch] = useReducer(multiSelectReducer, undefined, () =>
     initialMultiSelect(p.options, p.defaultValue),
   );
+  // Options that change after the first frame (the engine answered: some cannot be built) replace the old ones.
+  const shown = p.options.map((o) => `${o.value}\u0000${o.hint ?? ''}\u0000${o.disabled ? 1 : 0}`).join('\n');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the options change when what they show changes
+  useEffect(() => {
+    dispatch({ type: 'reset', options: p.options });
+  }, [shown]);
   const focused = state.options[state.focus]?.value;
   const { onFocus, onChange } = p;
   useEffect(() => {

@@ -54,10 +54,15 @@ function where(e: EntryCommand): string {
   return e.source.line ? `${e.source.file}:${e.source.line}` : e.source.file;
 }
 
-/** gunicorn reads gunicorn.conf.py from its working folder: its bind decides the port. */
+/**
+ * gunicorn reads gunicorn.conf.py from its working folder: its bind decides the port, and the file
+ * ships with the command (an installed project copies only the files its entry names).
+ */
 async function applyGunicornConf(ctx: FinderContext, e: EntryCommand): Promise<void> {
   if (e.argv[0] !== 'gunicorn' || e.argv.some((a) => a === '-c' || a.startsWith('--config'))) return;
   const conf = await gunicornConf(ctx);
   const dir = conf?.file.includes('/') ? conf.file.slice(0, conf.file.lastIndexOf('/')) : '.';
-  if (conf?.port && dir === (e.cwd ?? '.')) e.port = conf.port;
+  if (!conf || dir !== (e.cwd ?? '.')) return;
+  if (conf.port) e.port = conf.port;
+  e.files = [...new Set([...(e.files ?? []), 'gunicorn.conf.py'])];
 }

@@ -50,15 +50,21 @@ function codeLines(ctx: RenderContext, options: Options, t: Tail): string[] {
     return ['# The project is installed from its wheel: its source tree is not copied.'];
   const uid = t.uid ?? APP_UID;
   return [
-    '# The project is installed from its wheel; of its source only what the command names is copied.',
+    '# The project is installed from its wheel; of its source only the files its command needs are copied.',
     copyLine(files, './', options.nonRoot ? [`--chown=${uid}:${uid}`] : []),
   ];
 }
 
-/** Project files the entry command names (`-c gunicorn.conf.py`, `manage.py`): plain paths only. */
+/**
+ * Project files the entry command needs: all that were found for it when it is the found command
+ * (gunicorn reads ./gunicorn.conf.py unnamed), else those it names (`-c gunicorn.conf.py`, `manage.py`).
+ */
 function entryFiles(ctx: RenderContext): string[] {
-  const known = new Set(ctx.input.project.entry?.files ?? []);
-  return (ctx.options.entry ?? []).filter((a) => known.has(a));
+  const entry = ctx.input.project.entry;
+  const argv = ctx.options.entry ?? [];
+  if (entry?.files && entry.argv.join('\0') === argv.join('\0')) return entry.files;
+  const known = new Set(entry?.files ?? []);
+  return argv.filter((a) => known.has(a));
 }
 
 /**
