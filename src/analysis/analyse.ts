@@ -27,9 +27,9 @@ export interface Analysis {
   notes: string[];
 }
 
-function requestsFor(project: Project, target: Target, notes: string[]): Request[] {
+/** The runtime dependencies to judge, each name once; `seen` gets their names. */
+function requestsFor(project: Project, target: Target, notes: string[], seen: Set<string>): Request[] {
   const env = linuxMarkerEnv(target.python, target.arch);
-  const seen = new Set<string>();
   const out: Request[] = [];
   // Dev groups and extras nobody asked for are not in the image.
   for (const dep of runtimeDependencies(project)) {
@@ -52,9 +52,12 @@ function requestsFor(project: Project, target: Target, notes: string[]): Request
   return out;
 }
 
-/** Native packages that the requests pull in (table knowledge), breadth first, each once. */
-function pulledIn(direct: Request[]): Request[] {
-  const known = new Set(direct.map((r) => r.name));
+/**
+ * Native packages that the requests pull in (table knowledge), breadth first, each once. `known`:
+ * the names already requested (requestsFor's set, not a second one of 100,000); what is pulled in
+ * is added to it.
+ */
+function pulledIn(direct: Request[], known: Set<string>): Request[] {
   const out: Request[] = [];
   // The queue is the direct requests, then what they pull in (`out`), read by position: no
   // wrapper per request, and no shift(), which moves the whole array (quadratic on 100,000 lines).
@@ -90,8 +93,9 @@ function pulledIn(direct: Request[]): Request[] {
  */
 export async function analyse(project: Project, opts: AnalyseOptions): Promise<Analysis> {
   const notes: string[] = [];
-  const direct = requestsFor(project, opts.target, notes);
-  const requests = opts.transitive === false ? direct : [...direct, ...pulledIn(direct)];
+  const names = new Set<string>();
+  const direct = requestsFor(project, opts.target, notes, names);
+  const requests = opts.transitive === false ? direct : [...direct, ...pulledIn(direct, names)];
   // --no-binary / --only-binary hold for every package pip takes from an index, pulled-in ones too.
   const formatsOf = formatControl(project.index.formats ?? []);
   for (const req of requests) {

@@ -24,32 +24,43 @@ function trimBackslashes(s: string): string {
   return s.slice(a, b);
 }
 
-export function logicalLines(text: string): LogicalLine[] {
-  const out: LogicalLine[] = [];
-  // Comments are stripped and blank lines dropped as each line is finished: one list, not three.
-  const finish = (line: number, joined: string) => {
-    const t = stripComment(joined).trim();
-    if (t !== '') out.push({ line, text: t });
-  };
+/** The joined, comment-stripped text of a logical line; undefined when nothing is left of it. */
+function logical(line: number, joined: string): LogicalLine | undefined {
+  const text = stripComment(joined).trim();
+  return text === '' ? undefined : { line, text };
+}
+
+/**
+ * The logical lines, one at a time as the caller reads them: a file of 100,000 lines is never
+ * held as a list of its lines (which the scavenger copied while the whole file was parsed).
+ */
+export function* logicalLines(text: string): Generator<LogicalLine> {
   let parts: string[] = [];
   let start = 0;
-  const physical = text.split('\n');
-  physical.forEach((raw, i) => {
-    const lineNo = i + 1;
+  let lineNo = 0;
+  // The physical lines of text.split('\n'), read in place: the last one follows the last '\n'.
+  for (let from = 0; from <= text.length; ) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    const raw = text.slice(from, end);
+    from = end + 1;
+    lineNo++;
     const isComment = /^\s*#/.test(raw);
+    let done: LogicalLine | undefined;
     if (!raw.endsWith('\\') || isComment) {
       if (parts.length > 0) {
         parts.push(isComment ? '' : raw);
-        finish(start, parts.join(''));
+        done = logical(start, parts.join(''));
         parts = [];
       } else {
-        finish(lineNo, raw);
+        done = logical(lineNo, raw);
       }
     } else {
       if (parts.length === 0) start = lineNo;
       parts.push(trimBackslashes(raw));
     }
-  });
-  if (parts.length > 0) finish(start, parts.join(''));
-  return out;
+    if (done) yield done;
+  }
+  const last = parts.length > 0 ? logical(start, parts.join('')) : undefined;
+  if (last) yield last;
 }

@@ -83,10 +83,7 @@ async function readOne(
     out.files.push({ path: shown, kind: constraint ? 'constraints' : 'requirements' });
   }
   const dir = path.dirname(abs);
-  const lines = logicalLines(text);
-  // Index loops: this async function is not optimised as a plain loop is (an iterator per line).
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l]!;
+  for (const line of logicalLines(text)) {
     const source = { file: shown, line: line.line };
     const items = parseLine(line, source, dir);
     for (let i = 0; i < items.length; i++) {

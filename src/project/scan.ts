@@ -167,9 +167,8 @@ export async function scanProject(rootArg: string, opts: ScanOptions = {}): Prom
   if (found.dockerignore) files.push({ path: '.dockerignore', kind: 'dockerignore' });
 
   const localPaths = [
-    ...runtime.flatMap((d) =>
-      d.localPath !== undefined && !path.isAbsolute(d.localPath) ? [d.localPath] : [],
-    ),
+    // map and filter, not flatMap: no array made for each of 100,000 dependencies.
+    ...runtime.map((d) => d.localPath).filter((p): p is string => p !== undefined && !path.isAbsolute(p)),
     ...collected.index.findLinks.flatMap((f) =>
       /^[a-z][a-z0-9+.-]*:/i.test(f.value) || path.isAbsolute(f.value) ? [] : [f.value],
     ),

@@ -1,13 +1,13 @@
 /**
  * `JSON.stringify(value, null, 2)` followed by a newline — the same bytes — as pieces of about
- * `size` characters. A plan of 100,000 dependencies is 55 MB of JSON: made as one string it is
- * held several times over (the string, its redaction, the buffer written). Every piece ends just
- * before a line break, so a URL (which never spans a line) is never cut in two: redacting each
- * piece is redacting the whole.
+ * `size` characters (see pieces.ts). A plan of 100,000 dependencies is 55 MB of JSON: made as one
+ * string it is held several times over (the string, its redaction, the buffer written).
  *
  * Only what holds a long array is taken apart; everything else goes through JSON.stringify as it
  * is, so its rules (undefined dropped from objects, null in arrays, toJSON) are JSON.stringify's.
  */
+
+import { pieces } from './pieces.js';
 
 /** Arrays longer than this are written in batches of this many elements. */
 const LONG = 100;
@@ -112,14 +112,6 @@ function* tokens(v: unknown, level: number): Generator<string> {
 }
 
 /** The pieces, in order; joined they are `${JSON.stringify(value, null, 2)}\n`. */
-export function* jsonPieces(value: unknown, size = 1 << 16): Generator<string> {
-  let piece = '';
-  for (const t of tokens(value, 0)) {
-    if (piece.length >= size && t.charCodeAt(0) === 0x0a) {
-      yield piece;
-      piece = '';
-    }
-    piece += t;
-  }
-  yield `${piece}\n`;
+export function jsonPieces(value: unknown, size?: number): Generator<string> {
+  return pieces(tokens(value, 0), size);
 }

@@ -18,22 +18,36 @@ function entryJson(e: EntryCommand) {
   };
 }
 
+// The two below run once per dependency (100,000 happen): optional fields are set when present,
+// not spread in from an object made for each ({} included), and in the order the contract has.
+
 function dependencyJson(d: Dependency) {
-  return {
+  const o: {
+    name: string;
+    specifier: string;
+    extras: string[];
+    marker: string;
+    source: string;
+    group?: string;
+    locked?: string;
+    localPath?: string;
+    vcsUrl?: string;
+  } = {
     name: d.name,
     specifier: d.specifier,
     extras: d.extras,
     marker: d.marker,
     source: formatSource(d.source),
-    ...(d.group ? { group: d.group } : {}),
-    ...(d.locked ? { locked: d.locked.version } : {}),
-    ...(d.localPath ? { localPath: d.localPath } : {}),
-    ...(d.vcsUrl ? { vcsUrl: d.vcsUrl } : {}),
   };
+  if (d.group) o.group = d.group;
+  if (d.locked) o.locked = d.locked.version;
+  if (d.localPath) o.localPath = d.localPath;
+  if (d.vcsUrl) o.vcsUrl = d.vcsUrl;
+  return o;
 }
 
 function verdictJson(v: Verdict) {
-  return {
+  const o: Omit<Verdict, 'version'> = {
     name: v.name,
     glibc: v.glibc,
     musl: v.musl,
@@ -42,9 +56,10 @@ function verdictJson(v: Verdict) {
     reason: v.reason,
     source: v.source,
     traps: v.traps,
-    ...(v.via ? { via: v.via } : {}),
-    ...(v.formats ? { formats: v.formats } : {}),
   };
+  if (v.via) o.via = v.via;
+  if (v.formats) o.formats = v.formats;
+  return o;
 }
 
 /**

@@ -4,6 +4,7 @@ import { redactText } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
 import { carrierSentence } from '../strategies/render/credentials.js';
 import { sshSentence } from '../strategies/render/ssh.js';
+import { pieces } from './pieces.js';
 import { type Prefer, STARTUP_RULE } from './winner-rule.js';
 
 const BADGE = { pure: 'pure', wheel: 'wheel', compile: 'COMPILES', none: 'CANNOT', unknown: '?' } as const;
@@ -31,56 +32,81 @@ function appLines(plan: PlanResult): string[] {
   return out;
 }
 
-/** The readable plan: what was found and where from, the verdicts, then every candidate. */
-export function planText(plan: PlanResult, opts: { dockerfiles: boolean } = { dockerfiles: true }): string {
+/**
+ * The readable plan — what was found and where from, the verdicts, then every candidate — as
+ * pieces of whole lines, each redacted. A plan of 100,000 dependencies is 12 MB of text: made as
+ * one string it was held several times over (the lines, their join, its redaction, the buffer).
+ */
+export function* planTextPieces(
+  plan: PlanResult,
+  opts: { dockerfiles: boolean } = { dockerfiles: true },
+): Generator<string> {
+  for (const piece of pieces(lineTokens(planLines(plan, opts)))) yield redactText(piece);
+}
+
+/** Each line as a token, a line break apart before every line but the first (pieces cuts there). */
+function* lineTokens(lines: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const line of lines) {
+    if (!first) yield '\n';
+    first = false;
+    yield line;
+  }
+}
+
+/** The plan's lines, without their line breaks. */
+function* planLines(plan: PlanResult, opts: { dockerfiles: boolean }): Generator<string> {
   const { project } = plan;
-  const out: string[] = [];
-  out.push(`slim-py plan for ${project.name} (${project.root})`, '');
-  out.push(`  manager   ${project.manager}   files: ${project.files.map((f) => f.path).join(', ')}`);
-  out.push(`  python    ${project.python.version}   (${pythonWhy(project.python)})`);
-  out.push(...appLines(plan));
+  yield `slim-py plan for ${project.name} (${project.root})`;
+  yield '';
+  yield `  manager   ${project.manager}   files: ${project.files.map((f) => f.path).join(', ')}`;
+  yield `  python    ${project.python.version}   (${pythonWhy(project.python)})`;
+  yield* appLines(plan);
   const arch =
     plan.target.archFrom === 'engine'
       ? "the Docker engine's"
       : "this machine's: no engine was asked; a race judges for the engine's";
-  out.push(`  arch      ${plan.target.arch}   (${arch})`);
-  out.push(`  index     ${plan.index.url}   (${plan.index.source})`);
-  if (plan.prefer) out.push(`  winner    ${preferLine(plan.prefer.value)}   (${plan.prefer.source})`);
-  out.push(`  bytecode  ${plan.options.bytecode}`);
+  yield `  arch      ${plan.target.arch}   (${arch})`;
+  yield `  index     ${plan.index.url}   (${plan.index.source})`;
+  if (plan.prefer) yield `  winner    ${preferLine(plan.prefer.value)}   (${plan.prefer.source})`;
+  yield `  bytecode  ${plan.options.bytecode}`;
   const carrier = carrierSentence(plan.options);
-  if (carrier) out.push(`  password  ${carrier}`);
-  if (plan.candidates.some((c) => c.needsSsh)) out.push(`  ssh       ${sshSentence(plan.options)}`);
+  if (carrier) yield `  password  ${carrier}`;
+  if (plan.candidates.some((c) => c.needsSsh)) yield `  ssh       ${sshSentence(plan.options)}`;
   for (const img of Object.values(plan.options.images))
-    out.push(`  image     ${img.role.padEnd(10)} ${img.ref}   (${img.source})`);
+    yield `  image     ${img.role.padEnd(10)} ${img.ref}   (${img.source})`;
   for (const w of project.warnings)
-    out.push(`  warning   ${w.source ? `${formatSource(w.source)}: ` : ''}${w.message}`);
-  for (const n of plan.notes) out.push(`  note      ${n}`);
-  out.push('', `Dependencies (${plan.verdicts.length})          glibc     musl      source`);
+    yield `  warning   ${w.source ? `${formatSource(w.source)}: ` : ''}${w.message}`;
+  for (const n of plan.notes) yield `  note      ${n}`;
+  yield '';
+  yield `Dependencies (${plan.verdicts.length})          glibc     musl      source`;
   for (const v of plan.verdicts) {
-    out.push(
-      `  ${v.name.padEnd(24)} ${BADGE[v.glibc].padEnd(9)} ${BADGE[v.musl].padEnd(9)} ${v.source}${v.via ? ` (via ${v.via})` : ''}`,
-    );
-    out.push(`      ${v.reason}`);
+    yield `  ${v.name.padEnd(24)} ${BADGE[v.glibc].padEnd(9)} ${BADGE[v.musl].padEnd(9)} ${v.source}${v.via ? ` (via ${v.via})` : ''}`;
+    yield `      ${v.reason}`;
     const build = v.buildPackages.apt.join(' ');
     const run = v.runtimePackages.apt.join(' ');
-    if (build || run) out.push(`      apt: build ${build || '-'} | run ${run || '-'}`);
-    for (const t of v.traps) out.push(`      ! ${t}`);
+    if (build || run) yield `      apt: build ${build || '-'} | run ${run || '-'}`;
+    for (const t of v.traps) yield `      ! ${t}`;
   }
-  out.push('', 'Candidates');
+  yield '';
+  yield 'Candidates';
   for (const c of plan.candidates) {
     const mark = c.applicable ? (plan.recommended.ids.includes(c.id) ? '*' : ' ') : 'x';
-    out.push(`  ${mark} ${c.id.padEnd(18)} ${c.title}`);
-    out.push(`      ${c.reason}`);
+    yield `  ${mark} ${c.id.padEnd(18)} ${c.title}`;
+    yield `      ${c.reason}`;
   }
-  out.push('', `Recommended order: ${plan.recommended.ids.join(', ')}`);
-  for (const w of plan.recommended.why) out.push(`  - ${w}`);
+  yield '';
+  yield `Recommended order: ${plan.recommended.ids.join(', ')}`;
+  for (const w of plan.recommended.why) yield `  - ${w}`;
   if (opts.dockerfiles) {
     for (const c of plan.candidates.filter((x) => x.applicable)) {
-      out.push('', `----- ${c.id}: Dockerfile -----`, c.dockerfile.trimEnd());
+      yield '';
+      yield `----- ${c.id}: Dockerfile -----`;
+      yield c.dockerfile.trimEnd();
     }
   }
-  out.push('', 'Next: slim-py race --yes   (builds and measures every candidate)');
-  return redactText(`${out.join('\n')}\n`);
+  yield '';
+  yield 'Next: slim-py race --yes   (builds and measures every candidate)';
 }
 
 function preferLine(p: Prefer): string {

@@ -25,8 +25,16 @@ const M = 1_000_000;
 const K50 = 50_000;
 
 export const PATHOLOGICAL: PathologicalInput[] = [
-  { name: 'a line of spaces (comment stripping)', size: M, run: (n) => logicalLines(`${' '.repeat(n)}x`) },
-  { name: 'a run of backslashes (continuations)', size: M, run: (n) => logicalLines(`${'\\'.repeat(n)}x\\`) },
+  {
+    name: 'a line of spaces (comment stripping)',
+    size: M,
+    run: (n) => [...logicalLines(`${' '.repeat(n)}x`)],
+  },
+  {
+    name: 'a run of backslashes (continuations)',
+    size: M,
+    run: (n) => [...logicalLines(`${'\\'.repeat(n)}x\\`)],
+  },
   { name: 'a key-like TOML line without =', size: M, run: (n) => new TomlLines(`${'a'.repeat(n)}!`) },
   { name: 'an unclosed TOML header', size: M, run: (n) => new TomlLines(`[${' '.repeat(n)}\nx`) },
   {

@@ -27,11 +27,27 @@ describe('logicalLines (pip preprocessing)', () => {
       '# a comment ends a continuation',
       'b',
     ].join('\n');
-    expect(logicalLines(text)).toEqual([
+    expect([...logicalLines(text)]).toEqual([
       { line: 2, text: 'numpy==1.26.4     --hash=sha256:aaa     --hash=sha256:bbb' },
       { line: 5, text: 'git+https://x.org/r.git#egg=r' },
       { line: 6, text: 'a==1' },
       { line: 8, text: 'b' },
+    ]);
+  });
+
+  it('reads the physical lines as a split at line breaks does: the ends of the file included', () => {
+    const read = (text: string) => [...logicalLines(text)];
+    expect(read('')).toEqual([]);
+    expect(read('\n\n')).toEqual([]);
+    expect(read('a\r\nb\r\n')).toEqual([
+      { line: 1, text: 'a' },
+      { line: 2, text: 'b' },
+    ]);
+    // A continuation the file ends in, after its last line break or without one.
+    expect(read('a \\\n')).toEqual([{ line: 1, text: 'a' }]);
+    expect(read('p \\\n# c\nq \\')).toEqual([
+      { line: 1, text: 'p' },
+      { line: 3, text: 'q' },
     ]);
   });
 });

@@ -145,7 +145,8 @@ function dependencyInstall(project: Project): InstallPlan {
   const needsSsh = main.some((d) => d.vcsUrl !== undefined && isSshUrl(d.vcsUrl));
   const locals = sortedUnique([
     ...project.localPaths,
-    ...main.flatMap((d) => (d.localPath === undefined ? [] : [d.localPath])),
+    // map and filter, not flatMap: no array made for each of 100,000 dependencies.
+    ...main.map((d) => d.localPath).filter((p) => p !== undefined),
     ...project.index.findLinks.map((f) => f.value).filter((v) => !/^[a-z][a-z0-9+.-]*:/i.test(v)),
   ]).filter((p) => !isOutside(p));
   const copyAllFirst = locals.includes('.') || locals.includes('');
