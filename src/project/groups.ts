@@ -105,11 +105,12 @@ export function classifyGroups(deps: Dependency[], choice: GroupChoice): Depende
   }
   return [...seen.entries()].map(([name, first]) => {
     const kind = first.groupKind ?? 'group';
-    const group = (included: boolean, reason: string): DependencyGroup => ({
+    const group = (included: boolean, reason: string, byDefault = true): DependencyGroup => ({
       name,
       kind,
       included,
       reason,
+      byDefault,
       source: first.source,
     });
     const w = words(name);
@@ -118,20 +119,22 @@ export function classifyGroups(deps: Dependency[], choice: GroupChoice): Depende
       return group(
         true,
         toggled ? `you ticked it (--group ${name} does the same)` : 'asked for with --group',
+        false,
       );
     if (choice.exclude.includes(name))
       return group(
         false,
         toggled ? `you left it out (--no-group ${name} does the same)` : 'left out with --no-group',
+        false,
       );
     const dev = w.some((x) => DEVELOPMENT.has(x));
     if (!dev && choice.defaultGroups?.names.includes(name))
       return group(true, "in uv's default-groups, which uv sync installs");
     if (!dev && w.some((x) => PRODUCTION.has(x))) return group(true, 'its name says it is for production');
-    if (dev) return group(false, 'development tooling: not in the production image (--group to install it)');
+    if (dev) return group(false, 'development tooling: not in the production image');
     return kind === 'extra'
-      ? group(false, 'an optional extra: installed only when asked for (--group to install it)')
-      : group(false, 'not named for production: left out (--group to install it)');
+      ? group(false, 'an optional extra: installed only when asked for')
+      : group(false, 'not named for production: left out');
   });
 }
 

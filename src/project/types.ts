@@ -101,6 +101,8 @@ export interface DependencyGroup {
   included: boolean;
   /** Why it is (not) installed: 'looks like a production group', 'dev/test tooling', '--group'. */
   reason: string;
+  /** Decided by its name, not by a flag or the wizard: the text plan says which flag changes it. */
+  byDefault: boolean;
   source: Source;
 }
 

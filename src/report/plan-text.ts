@@ -1,5 +1,5 @@
 import { formatSource } from '../errors.js';
-import type { Project } from '../project/types.js';
+import type { DependencyGroup, Project } from '../project/types.js';
 import { redactText } from '../redact.js';
 import type { PlanResult } from '../session/plan.js';
 import { carrierSentence } from '../strategies/render/credentials.js';
@@ -17,19 +17,26 @@ function appLines(plan: PlanResult): string[] {
     `  app       ${project.importRoot.path === '.' ? 'the project root' : `${project.importRoot.path}/`}   (${project.importRoot.reason})`,
     `  install   ${project.installable ? 'built into a wheel; only the wheel ships' : 'its code is copied as it is'}   (${project.installReason.reason})`,
   ];
-  if (!e) {
-    out.push('  entry     (none found: pass it in the wizard; the image says so when started)');
-    return out;
+  if (!e) out.push('  entry     (none found: pass it in the wizard; the image says so when started)');
+  else {
+    out.push(`  entry     ${e.command}   (${formatSource(e.source)})`);
+    out.push(
+      `            ${e.guessed ? 'guessed: ' : ''}${e.reason ?? ''}${e.port ? `; listens on $PORT (${e.port})` : ''}`,
+    );
+    for (const c of project.entryChoices.slice(1))
+      out.push(`            or: ${c.command}   (${c.reason ?? formatSource(c.source)})`);
   }
-  out.push(`  entry     ${e.command}   (${formatSource(e.source)})`);
-  out.push(
-    `            ${e.guessed ? 'guessed: ' : ''}${e.reason ?? ''}${e.port ? `; listens on $PORT (${e.port})` : ''}`,
-  );
-  for (const c of project.entryChoices.slice(1))
-    out.push(`            or: ${c.command}   (${c.reason ?? formatSource(c.source)})`);
   for (const g of project.groups)
-    out.push(`  group     ${g.name} (${g.kind})   ${g.included ? 'installed' : 'left out'}: ${g.reason}`);
+    out.push(
+      `  group     ${g.name} (${g.kind})   ${g.included ? 'installed' : 'left out'}: ${g.reason}${flagHint(g)}`,
+    );
   return out;
+}
+
+/** The flag that turns a group decided by its name the other way (the wizard's key is Space). */
+function flagHint(g: DependencyGroup): string {
+  if (!g.byDefault) return '';
+  return g.included ? ` (--no-group ${g.name} to leave it out)` : ` (--group ${g.name} to install it)`;
 }
 
 /**

@@ -31,11 +31,11 @@ describe('production groups: named for production in, dev/test out, each with it
   it('by name, extras opt-in', async () => {
     const r = await installed({ 'pyproject.toml': PYPROJECT });
     expect(r.groups).toEqual({
-      postgres: 'out: an optional extra: installed only when asked for (--group to install it)',
+      postgres: 'out: an optional extra: installed only when asked for',
       server: 'in: its name says it is for production',
-      dev: 'out: development tooling: not in the production image (--group to install it)',
+      dev: 'out: development tooling: not in the production image',
       prod: 'in: its name says it is for production',
-      docs: 'out: development tooling: not in the production image (--group to install it)',
+      docs: 'out: development tooling: not in the production image',
     });
     expect(r.names).toEqual(['flask', 'gunicorn', 'sentry-sdk']);
   });

@@ -25,3 +25,26 @@ describe('planTextPieces: the text plan in pieces of whole lines', () => {
     expect(text).toContain('  index     https://deploy:***@pypi.example/simple/');
   });
 });
+
+describe('the text plan on groups', () => {
+  it('names the flag that turns a group decided by its name the other way; none for a flag’s choice', async () => {
+    const dir = await tempProject({
+      'pyproject.toml':
+        '[project]\nname = "x"\nversion = "1"\ndependencies = ["flask"]\n[project.optional-dependencies]\npostgres = ["psycopg"]\n[dependency-groups]\ndev = ["pytest"]\nprod = ["gunicorn"]\n',
+      'app.py': 'print("hello")\n',
+    });
+    const text = (opts: { groups: string[] }) =>
+      planProject({ dir, images: [], offline: true, project: { ...opts, noGroups: [] } }).then((p) =>
+        [...planTextPieces(p)].join(''),
+      );
+    const plain = await text({ groups: [] });
+    expect(plain).toMatch(
+      /group +dev \(group\) +left out: development tooling: not in the production image \(--group dev to install it\)\n/,
+    );
+    expect(plain).toMatch(
+      /group +prod \(group\) +installed: its name says it is for production \(--no-group prod to leave it out\)\n/,
+    );
+    const asked = await text({ groups: ['postgres'] });
+    expect(asked).toMatch(/group +postgres \(extra\) +installed: asked for with --group\n/);
+  });
+});

@@ -98,5 +98,13 @@ describe('the entry answer', () => {
     expect(df).toMatch(/^COPY --chown=10001:10001 gunicorn\.conf\.py \.\/$/m);
     expect(df).toMatch(/^EXPOSE 8080$/m);
     expect(df).toContain('CMD ["gunicorn", "myapp.web:app"]');
+    // Typed with flags of its own it is no offered command, and gunicorn still reads the file.
+    const typed = (t: string) => venv(applyAnswers(plan, { ...prefillAnswers(plan), entry: { typed: t } }));
+    expect(typed('gunicorn --workers 2 myapp.web:app')).toMatch(
+      /^COPY --chown=10001:10001 gunicorn\.conf\.py \.\/$/m,
+    );
+    // Told to read another config, it does not read this one; a command of another program neither.
+    expect(typed('gunicorn -c /etc/gunicorn.py myapp.web:app')).not.toContain('gunicorn.conf.py');
+    expect(typed('python -m myapp.web')).not.toContain('gunicorn.conf.py');
   });
 });

@@ -4,6 +4,7 @@ import { fromContainerFiles, fromServerConfig, gunicornConf } from './declared.j
 import { type FinderContext, type Found, SCORE } from './found.js';
 import { fromProcfile } from './procfile.js';
 import { fromMainScripts, fromScripts } from './scripts.js';
+import { readsUnnamed } from './servers.js';
 
 export { findAppObject } from './app-objects.js';
 export type { FinderContext } from './found.js';
@@ -59,7 +60,7 @@ function where(e: EntryCommand): string {
  * ships with the command (an installed project copies only the files its entry names).
  */
 async function applyGunicornConf(ctx: FinderContext, e: EntryCommand): Promise<void> {
-  if (e.argv[0] !== 'gunicorn' || e.argv.some((a) => a === '-c' || a.startsWith('--config'))) return;
+  if (!readsUnnamed(e.argv, 'gunicorn.conf.py')) return;
   const conf = await gunicornConf(ctx);
   const dir = conf?.file.includes('/') ? conf.file.slice(0, conf.file.lastIndexOf('/')) : '.';
   if (!conf || dir !== (e.cwd ?? '.')) return;

@@ -247,3 +247,12 @@ export function unwrapOwnCommand(argv: string[]): string[] {
   const inner = argv[1] === '-c' && argv[2] === EXPAND_EXEC ? argv.slice(3) : argv;
   return inner.map((a, i) => (i === 0 ? a.replace(/^\/opt\/venv\/bin\//, '') : a));
 }
+
+/** A file in its working folder that the command reads without naming it: gunicorn's config. */
+export function readsUnnamed(argv: readonly string[], file: string): boolean {
+  return (
+    file === 'gunicorn.conf.py' &&
+    argv[0] === 'gunicorn' &&
+    !argv.some((a) => a === '-c' || a.startsWith('--config'))
+  );
+}

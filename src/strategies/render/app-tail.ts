@@ -1,4 +1,4 @@
-import { EXPAND_EXEC, needsExpansion } from '../../project/entry/servers.js';
+import { EXPAND_EXEC, needsExpansion, readsUnnamed } from '../../project/entry/servers.js';
 import type { Options } from '../types.js';
 import { compileImportsLines } from './bytecode.js';
 import type { RenderContext } from './context.js';
@@ -57,14 +57,16 @@ function codeLines(ctx: RenderContext, options: Options, t: Tail): string[] {
 
 /**
  * Project files the entry command needs: all that were found for it when it is the found command
- * (gunicorn reads ./gunicorn.conf.py unnamed), else those it names (`-c gunicorn.conf.py`, `manage.py`).
+ * (gunicorn reads ./gunicorn.conf.py unnamed). A typed one gets, of the files found for the commands
+ * offered in its folder, those it names (`-c gunicorn.conf.py`, `manage.py`) or reads unnamed.
  */
 function entryFiles(ctx: RenderContext): string[] {
-  const entry = ctx.input.project.entry;
+  const p = ctx.input.project;
   const argv = ctx.options.entry ?? [];
-  if (entry?.files && entry.argv.join('\0') === argv.join('\0')) return entry.files;
-  const known = new Set(entry?.files ?? []);
-  return argv.filter((a) => known.has(a));
+  if (p.entry?.files && p.entry.argv.join('\0') === argv.join('\0')) return p.entry.files;
+  const cwd = p.entry?.cwd ?? '.';
+  const known = new Set(p.entryChoices.filter((c) => (c.cwd ?? '.') === cwd).flatMap((c) => c.files ?? []));
+  return [...known].filter((f) => argv.includes(f) || readsUnnamed(argv, f));
 }
 
 /**

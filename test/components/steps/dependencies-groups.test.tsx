@@ -48,6 +48,8 @@ describe('dependencies step with groups', () => {
     // The focused group's detail: where it is declared, what it would install.
     expect(f).toContain('would install: psycopg');
     expect(f).toContain('Space install or leave out a group');
+    // The plan's flag hint is the text plan's: here the key is Space.
+    expect(f).not.toContain('--group');
     expect(f).not.toMatch(/pytest\s+(pure|wheel)/);
     await press(r.stdin, KEY.down);
     await frameWith(r.lastFrame, 'would install: pytest, mypy');
