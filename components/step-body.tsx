@@ -105,6 +105,7 @@ export function StepBody({ s, dispatch, session, dir }: StepBodyProps) {
           python={answers.python}
           entry={answers.entry}
           {...(s.pythonChoices ? { choices: s.pythonChoices } : {})}
+          picked={s.asked.python !== undefined}
           busy={s.busy}
           error={s.stepError}
           onTyping={onTyping}

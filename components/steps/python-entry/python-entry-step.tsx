@@ -20,6 +20,8 @@ export interface PythonEntryStepProps {
   entry: EntryAnswer;
   /** Each offered version with what it allows; undefined while the session plans them. */
   choices?: PythonChoice[];
+  /** The plan's Python was picked in this step (its source reads --python: the session passes it so). */
+  picked?: boolean;
   /** Re-planning for a new Python version. */
   busy?: string;
   error?: unknown;
@@ -61,6 +63,18 @@ function ChoiceDetail({ choice }: { choice: PythonChoice }) {
   );
 }
 
+/** Where the version shown came from: the project's file, the flag, or this step. */
+function foundLine(p: PythonEntryStepProps): string {
+  const { version, source, reason } = p.project.python;
+  if (p.picked) {
+    const own = p.choices?.find((c) => c.detected)?.version;
+    return `picked ${version} in this step${own ? `; the project's own is ${own} (marked detected)` : ''}`;
+  }
+  return source.file === '--python'
+    ? `${version}: ${reason}`
+    : `found ${version}: ${formatSource(source)}, ${reason}`;
+}
+
 /** Step 4: the Python version, chosen among 3.9–3.14 with what each allows, then the entry command. */
 export function PythonEntryStep(p: PythonEntryStepProps) {
   const [part, setPart] = useState<'python' | 'entry'>('python');
@@ -92,7 +106,7 @@ export function PythonEntryStep(p: PythonEntryStepProps) {
     <Box flexDirection="column">
       <Text bold>Python version</Text>
       <Text dimColor wrap="truncate-end">
-        found {p.project.python.version}: {formatSource(p.project.python.source)}, {p.project.python.reason}
+        {foundLine(p)}
       </Text>
       {part === 'entry' ? (
         <Text>

@@ -15,7 +15,7 @@ afterEach(() => cleanup?.());
 const { project } = loadRecording('pure').plan;
 
 function show(
-  extra: { busy?: string; error?: unknown; choices?: PythonChoice[] } = {},
+  extra: { busy?: string; error?: unknown; choices?: PythonChoice[]; picked?: boolean } = {},
   of: Project = project,
   entry: EntryAnswer = { picked: of.entry! },
 ) {
@@ -105,6 +105,29 @@ describe('python and entry step', () => {
     await type(r.stdin, r.lastFrame, ' q', `${project.entry!.command} q`);
     await press(r.stdin, KEY.enter);
     expect(r.out.answer).toEqual({ python: '3.13', entry: { typed: `${project.entry!.command} q` } });
+  });
+
+  it('says a version picked in this step was picked here, and one from the flag that it was given', async () => {
+    const fromFlag = {
+      ...project,
+      python: { version: '3.12', source: { file: '--python' }, reason: 'given with --python' },
+    };
+    const detected = (version: string): PythonChoice => ({
+      version,
+      detected: version === '3.11',
+      applicable: ['full'],
+      problems: [],
+      compiles: 0,
+      cannotInstall: 0,
+    });
+    const picked = show({ picked: true, choices: ['3.11', '3.12'].map(detected) }, fromFlag);
+    expect(plain(picked.lastFrame())).toContain(
+      "picked 3.12 in this step; the project's own is 3.11 (marked detected)",
+    );
+    cleanup?.();
+    const flag = show({}, fromFlag);
+    expect(plain(flag.lastFrame())).toContain('3.12: given with --python');
+    expect(plain(flag.lastFrame())).not.toContain('found');
   });
 
   it('shows the re-plan and its error', async () => {
