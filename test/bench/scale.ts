@@ -63,12 +63,21 @@ function point(root: string, lines: number): ScalePoint {
 /** Issue 10's target for the largest point: CPU time and peak memory. */
 const TARGET = { lines: 100_000, cpuMs: 2000, maxRssBytes: 200e6 };
 
+/** Runs of each size: load only ever adds CPU time, so the least of a few is the program's own. */
+const RUNS = 3;
+
+/** The run with the least CPU time, as the race's cold start reads its runs. */
+function leastOf(root: string, lines: number): ScalePoint {
+  const runs = Array.from({ length: RUNS }, () => point(root, lines));
+  return runs.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
+}
+
 /**
  * The analysis on 10,000 and 100,000 requirement lines, through the built CLI as a user runs it.
  * Target: 100,000 lines under 2 s and 200 MB; the 10× step shows whether the time is linear.
  */
 export function measureScale(root: string, sizes = [10_000, TARGET.lines]): Scale {
-  return { points: sizes.map((n) => point(root, n)) };
+  return { points: sizes.map((n) => leastOf(root, n)) };
 }
 
 /** Whether the run meets the target, from its own figures ('' without a point of that size). */
@@ -88,8 +97,8 @@ export function scaleMarkdown(scale: Scale): string {
   const ratio =
     a && b ? `; ${b.lines / a.lines}× the lines took ${(b.cpuMs / a.cpuMs).toFixed(1)}× the CPU time` : '';
   return [
-    '`slim-py plan --offline --json` on a generated requirements file (target: 100,000 lines < 2 s CPU and ' +
-      `< 200 MB${targetMet(scale)})${ratio}.`,
+    '`slim-py plan --offline --json` on a generated requirements file, the run with the least CPU time of ' +
+      `${RUNS} (target: 100,000 lines < 2 s CPU and < 200 MB${targetMet(scale)})${ratio}.`,
     '',
     '| lines | wall s | CPU s | peak RSS MB | JSON MB |',
     '|---:|---:|---:|---:|---:|',
