@@ -68,7 +68,8 @@ function foundLine(p: PythonEntryStepProps): string {
   const { version, source, reason } = p.project.python;
   if (p.picked) {
     const own = p.choices?.find((c) => c.detected)?.version;
-    return `picked ${version} in this step${own ? `; the project's own is ${own} (marked detected)` : ''}`;
+    // 'detected', not 'the project's': with nothing declared it is the default.
+    return `picked ${version} in this step${own ? `; detected: ${own}` : ''}`;
   }
   return source.file === '--python'
     ? `${version}: ${reason}`

@@ -121,9 +121,7 @@ describe('python and entry step', () => {
       cannotInstall: 0,
     });
     const picked = show({ picked: true, choices: ['3.11', '3.12'].map(detected) }, fromFlag);
-    expect(plain(picked.lastFrame())).toContain(
-      "picked 3.12 in this step; the project's own is 3.11 (marked detected)",
-    );
+    expect(plain(picked.lastFrame())).toContain('picked 3.12 in this step; detected: 3.11');
     cleanup?.();
     const flag = show({}, fromFlag);
     expect(plain(flag.lastFrame())).toContain('3.12: given with --python');
