@@ -1,5 +1,6 @@
 import type { Verdict } from '../analysis/types.js';
 import { describeError } from '../errors.js';
+import { endOfLife } from '../project/python-eol.js';
 import type { StrategyId } from '../strategies/types.js';
 import type { PlanResult } from './plan.js';
 
@@ -19,6 +20,8 @@ export interface PythonChoice {
   cannotInstall: number;
   /** The plan for it failed: why. */
   error?: string;
+  /** Past its end of life on the session's date: since when ('October 2025'; '' for lines older than the table). */
+  endOfLife?: string;
 }
 
 const OK = new Set(['wheel', 'pure']);
@@ -54,6 +57,7 @@ function problemOf(v: Verdict, version: string, plans: Map<string, PlanResult>):
 export async function pythonChoices(
   planFor: (version: string) => Promise<PlanResult>,
   detected: string,
+  today: Date,
 ): Promise<PythonChoice[]> {
   const versions = [detected, ...PYTHONS.filter((v) => v !== detected)];
   const settled = await Promise.allSettled(versions.map((v) => planFor(v)));
@@ -63,7 +67,12 @@ export async function pythonChoices(
   });
   return versions.map((version, i): PythonChoice => {
     const plan = plans.get(version);
-    const base = { version, detected: version === detected };
+    const eol = endOfLife(version, today);
+    const base = {
+      version,
+      detected: version === detected,
+      ...(eol !== undefined ? { endOfLife: eol } : {}),
+    };
     if (!plan) {
       const reason =
         settled[i]!.status === 'rejected' ? (settled[i] as PromiseRejectedResult).reason : undefined;

@@ -21,7 +21,7 @@ export interface SessionParts {
   plan: (req: PlanRequest) => Promise<PlanResult>;
   rounds: (req: RoundsRequest) => AsyncIterable<RoundEvent>;
   now: () => number;
-  /** The date written into the Dockerfile's header. */
+  /** Today: the date written into the Dockerfile's header, and which Pythons are past their end of life. */
   date: () => Date;
 }
 
@@ -91,7 +91,8 @@ export function createSession(request: SessionRequest, overrides: Partial<Sessio
     async pythonChoices(choice) {
       const base = await plan(undefined, choice);
       const own = base.options.python;
-      return pythonChoices((v) => (v === own ? Promise.resolve(base) : plan(v, choice)), own);
+      const planFor = (v: string) => (v === own ? Promise.resolve(base) : plan(v, choice));
+      return pythonChoices(planFor, own, parts.date());
     },
     // Once connected, what the engine cannot build is left out here, before the race.
     select: (plan, wanted = request.strategies) => selectCandidates(plan.candidates, wanted, info),

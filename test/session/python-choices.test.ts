@@ -18,8 +18,8 @@ describe("the Python step's choices", () => {
     });
     const session = createSession(
       { dir, images: [], indexUrl: `${server.base}/simple/`, offline: false, race: RACE },
-      // An x86_64 engine, whatever machine runs the test.
-      { engine: async () => engineOn('x86_64') },
+      // An x86_64 engine, whatever machine runs the test; a day after 3.10's end of life.
+      { engine: async () => engineOn('x86_64'), date: () => new Date('2026-12-01T12:00:00Z') },
     );
     await session.connect();
     return session.pythonChoices();
@@ -45,6 +45,17 @@ describe("the Python step's choices", () => {
   it('offers 3.9 to 3.14, the detected version first', () => {
     expect(choices.map((c) => c.version)).toEqual(['3.11', ...PYTHONS.filter((v) => v !== '3.11')]);
     expect(choices.filter((c) => c.detected).map((c) => c.version)).toEqual(['3.11']);
+  });
+
+  it("says which versions are past their end of life on the session's date", () => {
+    expect(choices.map((c) => [c.version, c.endOfLife])).toEqual([
+      ['3.11', undefined],
+      ['3.9', 'October 2025'],
+      ['3.10', 'October 2026'],
+      ['3.12', undefined],
+      ['3.13', undefined],
+      ['3.14', undefined],
+    ]);
   });
 
   it('says which dependency has no wheel, whether it builds or cannot install, and which version has one', () => {

@@ -45,7 +45,8 @@ export function choiceLabel(c: PythonChoice): string {
           .filter(Boolean)
           .join(' · ');
   const strategies = `${c.applicable.length} ${c.applicable.length === 1 ? 'strategy applies' : 'strategies apply'}`;
-  return `${c.version.padEnd(5)} ${c.detected ? 'detected · ' : ''}${strategies} · ${deps}`;
+  const eol = c.endOfLife === undefined ? '' : `end of life${c.endOfLife ? ` since ${c.endOfLife}` : ''} · `;
+  return `${c.version.padEnd(5)} ${c.detected ? 'detected · ' : ''}${eol}${strategies} · ${deps}`;
 }
 
 function ChoiceDetail({ choice }: { choice: PythonChoice }) {

@@ -78,6 +78,7 @@ describe('python and entry step', () => {
         ],
         compiles: 0,
         cannotInstall: 1,
+        ...(version === '3.9' ? { endOfLife: 'October 2025' } : {}),
       })),
     ];
     const r = show({ choices });
@@ -86,6 +87,7 @@ describe('python and entry step', () => {
       '3.11  detected · 2 strategies apply · every dependency has a wheel',
     );
     expect(f).toContain('3.13  1 strategy applies · 1 cannot install');
+    expect(f).toContain('3.9   end of life since October 2025 · 1 strategy applies · 1 cannot install');
     expect(f).toContain('applies: full, slim');
     for (const v of ['3.9', '3.10', '3.12', '3.13']) {
       await press(r.stdin, KEY.down);
