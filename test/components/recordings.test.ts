@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staleness } from './recording-check.js';
-import { loadRecording, type Recording } from './replay-session.js';
+import { loadRecording, type Recording, replaySession } from './replay-session.js';
 
 const NAMES = ['pure', 'libpq', 'failing', 'cancelled'];
 
@@ -40,5 +40,17 @@ describe('recorded races stand for what today renders', () => {
         for (const c of rec.plan.candidates) c.dockerfile = `# a new comment\n${c.dockerfile}`;
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('a replayed session', () => {
+  it('plans a group choice for real instead of handing back the recorded plan', async () => {
+    const session = replaySession(loadRecording('pure'));
+    const recorded = await session.plan();
+    expect(recorded.project.groups).toEqual([]);
+    // The real planner reads the copy: the pure fixture has no such group, and says so.
+    await expect(
+      session.plan(undefined, { groups: ['web'], noGroups: [], toggled: ['web'] }),
+    ).rejects.toThrow('the project has no group or extra of that name');
   });
 });

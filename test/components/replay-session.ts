@@ -127,7 +127,7 @@ function recordedEngine(rec: Recording, opts: ReplayOptions): Engine {
  * The real session with the race's rounds replayed from a recording, without real delays:
  * events come one per event-loop turn (progress lines in bursts) and the clock jumps to each event's recorded time.
  * Planning returns the recorded plan (pointed at a fresh copy of its project); a new Python
- * version plans the copy for real, offline. The outcome, previews and writes are the session's
+ * version or a group flipped in the wizard plans the copy for real, offline. The outcome, previews and writes are the session's
  * own, into the copy.
  */
 export function replaySession(rec: Recording, opts: ReplayOptions = {}): ReplaySession {
@@ -191,7 +191,9 @@ export function replaySession(rec: Recording, opts: ReplayOptions = {}): ReplayS
       engine: async () => recordedEngine(rec, opts),
       async plan(req) {
         planCalls.push(req.python);
-        if (req.python && req.python !== rec.plan.options.python) return planProject(req);
+        // The recording holds the plan of its own Python and the flags' groups: anything else is planned.
+        const otherPython = req.python && req.python !== rec.plan.options.python;
+        if (otherPython || req.project?.toggled?.length) return planProject(req);
         const plan = structuredClone(rec.plan);
         plan.project.root = root;
         return plan;
