@@ -46,7 +46,12 @@ export function endOfLife(version: string, today: Date): string | undefined {
   return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
 
+/** 'end of life since October 2025' / 'end of life' (the Python step's list says it so). */
+export function endOfLifeNote(since: string): string {
+  return since === '' ? 'end of life' : `end of life since ${since}`;
+}
+
 /** 'is end of life since October 2025' / 'is end of life'. */
 export function endOfLifeText(since: string): string {
-  return since === '' ? 'is end of life' : `is end of life since ${since}`;
+  return `is ${endOfLifeNote(since)}`;
 }

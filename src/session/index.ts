@@ -6,6 +6,7 @@
 export type { EngineInfo, PipPhase } from '../docker/engine.js';
 export { describeError, type ErrorReport, formatSource } from '../errors.js';
 export { EXIT, type ExitCode } from '../exit-codes.js';
+export { endOfLifeNote } from '../project/python-eol.js';
 export { redactUrl } from '../redact.js';
 export { engineLine } from '../report/engine-line.js';
 export { recheckedLine, recheckingLine } from '../report/recheck-lines.js';

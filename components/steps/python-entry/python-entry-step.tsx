@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Project } from '../../../src/project/types.js';
 import {
   type EntryAnswer,
+  endOfLifeNote,
   entryOptions,
   formatSource,
   type PythonChoice,
@@ -45,7 +46,7 @@ export function choiceLabel(c: PythonChoice): string {
           .filter(Boolean)
           .join(' · ');
   const strategies = `${c.applicable.length} ${c.applicable.length === 1 ? 'strategy applies' : 'strategies apply'}`;
-  const eol = c.endOfLife === undefined ? '' : `end of life${c.endOfLife ? ` since ${c.endOfLife}` : ''} · `;
+  const eol = c.endOfLife === undefined ? '' : `${endOfLifeNote(c.endOfLife)} · `;
   return `${c.version.padEnd(5)} ${c.detected ? 'detected · ' : ''}${eol}${strategies} · ${deps}`;
 }
 

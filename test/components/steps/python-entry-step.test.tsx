@@ -114,7 +114,7 @@ describe('python and entry step', () => {
       ...project,
       python: { version: '3.12', source: { file: '--python' }, reason: 'given with --python' },
     };
-    const detected = (version: string): PythonChoice => ({
+    const choice = (version: string): PythonChoice => ({
       version,
       detected: version === '3.11',
       applicable: ['full'],
@@ -122,7 +122,7 @@ describe('python and entry step', () => {
       compiles: 0,
       cannotInstall: 0,
     });
-    const picked = show({ picked: true, choices: ['3.11', '3.12'].map(detected) }, fromFlag);
+    const picked = show({ picked: true, choices: ['3.11', '3.12'].map(choice) }, fromFlag);
     expect(plain(picked.lastFrame())).toContain('picked 3.12 in this step; detected: 3.11');
     cleanup?.();
     const flag = show({}, fromFlag);
